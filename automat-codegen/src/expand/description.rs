@@ -1,0 +1,80 @@
+//! `DESCRIPTION`: the machine's graph as an `automat::Description` constant.
+
+use crate::model::{HandlerKind, Machine};
+use crate::text;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `static DESCRIPTION: automat::Description`, built from literals only.
+pub fn constant(machine: &Machine) -> TokenStream {
+    let vis = &machine.vis;
+    let name = machine.ident.to_string();
+    let (doc, trait_name) = (&machine.doc, machine.input_trait.ident.to_string());
+    let item_doc =
+        format!("The graph of the `{name}` machine, for `automat-viz` and introspection.");
+    let states = machine.states.iter().enumerate().map(|(index, state)| {
+        let (name, doc, initial, unreachable) = (state.ident.to_string(), &state.doc, state.initial, state.unreachable);
+        let terminal = machine.is_terminal(index);
+        quote! {
+            ::automat::StateInfo { name: #name, doc: #doc, initial: #initial, unreachable: #unreachable, terminal: #terminal },
+        }
+    });
+    let inputs = machine.inputs.iter().map(|input| {
+        let (name, doc) = (input.ident.to_string(), &input.doc);
+        let params = input.params.iter().map(|param| {
+            let (name, ty) = (param.ident.to_string(), text::type_text(&param.ty));
+            quote!(::automat::Param { name: #name, ty: #ty },)
+        });
+        let output = match &input.output {
+            Some(ty) => {
+                let ty = text::type_text(ty);
+                quote!(::core::option::Option::Some(#ty))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        quote! {
+            ::automat::InputInfo { name: #name, doc: #doc, params: &[#(#params)*], output: #output },
+        }
+    });
+    let transitions = machine.handlers.iter().map(|handler| {
+        let source = machine.states[handler.state].ident.to_string();
+        let input = machine.inputs[handler.input].ident.to_string();
+        let kind = match handler.kind {
+            HandlerKind::Transition(_) => quote!(Transition),
+            HandlerKind::Loop => quote!(Loop),
+            HandlerKind::Branch(_) => quote!(Branch),
+        };
+        let targets = machine.targets(handler).into_iter().map(|(state, label)| {
+            let state = machine.states[state].ident.to_string();
+            let label = match label {
+                Some(label) => {
+                    let label = label.to_string();
+                    quote!(::core::option::Option::Some(#label))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            quote!(::automat::Target { state: #state, label: #label },)
+        });
+        let doc = &handler.doc;
+        quote! {
+            ::automat::TransitionInfo {
+                source: #source,
+                input: #input,
+                kind: ::automat::TransitionKind::#kind,
+                targets: &[#(#targets)*],
+                doc: #doc,
+            },
+        }
+    });
+    quote! {
+        #[doc = #item_doc]
+        #vis static DESCRIPTION: ::automat::Description = ::automat::Description {
+            name: #name,
+            doc: #doc,
+            trait_name: #trait_name,
+            states: &[#(#states)*],
+            inputs: &[#(#inputs)*],
+            transitions: &[#(#transitions)*],
+        };
+    }
+}

@@ -1,0 +1,336 @@
+//! `Dynamic`: the machine whose state is known only at run time.
+//!
+//! Its state lives in a private `__Slot`: either a live `State`, or — after a transition
+//! handler panicked with the old state moved into it — a dataless "poisoned" variant named
+//! after the state the handler started from. Dataless variants fit in the niche of `State`'s
+//! tag, so `Dynamic` is no larger than the core plus `State`.
+
+use super::{args, call, derives, doc, local, method_doc, output, params};
+use crate::model::{Handler, HandlerKind, Input, Machine};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// `struct Dynamic`, its methods, and its conversions to and from `Machine<S>`.
+pub fn machine(machine: &Machine) -> TokenStream {
+    let vis = &machine.vis;
+    let name = machine.ident.to_string();
+    let initial = &machine.states[machine.initial()].ident;
+    let states: Vec<&Ident> = machine.states.iter().map(|state| &state.ident).collect();
+    let struct_doc = doc(&format!(
+        "A `{name}` machine whose state is known only at run time: an input the current state does \
+         not accept returns `Err(automat::NoTransition)` and changes nothing."
+    ));
+    let debug = machine.derives.iter().any(|path| path.is_ident("Debug"));
+    // `Dynamic` prints itself by hand: its slot is an implementation detail.
+    let derive_attr = derives(
+        machine
+            .derives
+            .iter()
+            .filter(|path| !path.is_ident("Debug")),
+    );
+    let slot_derive_attr = derives(
+        machine
+            .derives
+            .iter()
+            .filter(|path| !path.is_ident("Debug")),
+    );
+    let (core_local, state_local) = (local("core"), local("state"));
+    let (field, param, init, core_accessor) = match &machine.core {
+        Some(core) => (
+            quote!(core: #core,),
+            quote!(#core_local: #core,),
+            quote!(#core_local,),
+            quote! {
+                /// The data shared by every state.
+                #[inline]
+                #[must_use]
+                pub fn core(&self) -> &#core {
+                    &self.core
+                }
+            },
+        ),
+        None => (quote!(), quote!(), quote!(), quote!()),
+    };
+    let names = states.iter().map(|state| {
+        let text = state.to_string();
+        quote!(__Slot::__Live(State::#state(_)) | __Slot::#state => #text,)
+    });
+    let accepts = machine.states.iter().enumerate().map(|(index, state)| {
+        let inputs = machine
+            .inputs
+            .iter()
+            .enumerate()
+            .filter_map(|(input_index, input)| {
+                machine
+                    .handlers_of(index)
+                    .any(|handler| handler.input == input_index)
+                    .then(|| input.ident.to_string())
+            });
+        let state = &state.ident;
+        quote!(__Slot::__Live(State::#state(_)) => &[#(#inputs),*],)
+    });
+    let inputs = machine
+        .inputs
+        .iter()
+        .enumerate()
+        .map(|(index, input)| input_method(machine, index, input));
+    let handle_arms = machine.inputs.iter().map(|input| {
+        let (ident, variant, args) = (&input.ident, &input.variant, args(input));
+        let pattern = if input.params.is_empty() {
+            quote!(Input::#variant)
+        } else {
+            quote!(Input::#variant { #args })
+        };
+        quote!(#pattern => ::core::result::Result::map(self.#ident(#args), Output::#variant),)
+    });
+    let conversions = states.iter().map(|state| conversions(machine, state));
+    let debug_impl = debug.then(|| {
+        let core = machine
+            .core
+            .as_ref()
+            .map(|_| quote!(.field("core", &self.core)));
+        quote! {
+            #[automatically_derived]
+            impl ::core::fmt::Debug for Dynamic {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    let mut f = f.debug_struct("Dynamic");
+                    match &self.slot {
+                        __Slot::__Live(#state_local) => f.field("state", #state_local),
+                        _ => f.field("poisoned_in", &self.state_name()),
+                    };
+                    f #core .finish()
+                }
+            }
+        }
+    });
+    quote! {
+        #struct_doc
+        #derive_attr
+        #vis struct Dynamic {
+            #field
+            slot: __Slot,
+        }
+
+        /// Where `Dynamic` keeps its state: a live `State`, or the state a panicking handler
+        /// started from.
+        #[doc(hidden)]
+        #slot_derive_attr
+        #[allow(non_camel_case_types)]
+        enum __Slot {
+            __Live(State),
+            #(#states,)*
+        }
+
+        impl Dynamic {
+            /// A new machine, in the initial state.
+            #[inline]
+            #[must_use]
+            pub fn new(#param #state_local: #initial) -> Self {
+                Dynamic { #init slot: __Slot::__Live(State::#initial(#state_local)) }
+            }
+
+            /// A machine that resumes in `state` without running any handler: for machines
+            /// saved and loaded, and for states entered only that way.
+            #[inline]
+            #[must_use]
+            pub fn restore(#param #state_local: State) -> Self {
+                Dynamic { #init slot: __Slot::__Live(#state_local) }
+            }
+
+            /// The current state.
+            ///
+            /// # Panics
+            ///
+            /// If the machine is poisoned: a transition handler panicked and took the state
+            /// with it. Check [`Dynamic::is_poisoned`] first where that can happen.
+            #[inline]
+            #[must_use]
+            pub fn state(&self) -> &State {
+                match &self.slot {
+                    __Slot::__Live(#state_local) => #state_local,
+                    _ => ::core::panic!(
+                        "the `{}` machine is poisoned: a handler panicked in state `{}`",
+                        #name,
+                        self.state_name(),
+                    ),
+                }
+            }
+
+            /// The name of the current state's struct; when poisoned, of the state the
+            /// panicking handler started from.
+            #[inline]
+            #[must_use]
+            pub fn state_name(&self) -> &'static str {
+                match &self.slot {
+                    #(#names)*
+                }
+            }
+
+            #core_accessor
+
+            /// The inputs the current state accepts, by method name, in the trait's order;
+            /// none when the machine is poisoned.
+            #[inline]
+            #[must_use]
+            pub fn accepts(&self) -> &'static [&'static str] {
+                match &self.slot {
+                    #(#accepts)*
+                    _ => &[],
+                }
+            }
+
+            /// Whether a transition handler panicked, leaving the machine without a state.
+            /// A poisoned machine refuses every input.
+            #[inline]
+            #[must_use]
+            pub fn is_poisoned(&self) -> bool {
+                !::core::matches!(self.slot, __Slot::__Live(_))
+            }
+
+            /// Runs `input`, as its method would.
+            ///
+            /// # Errors
+            ///
+            /// [`NoTransition`](::automat::NoTransition) when the current state does not
+            /// accept the input; nothing changes then.
+            #[inline]
+            pub fn handle(&mut self, input: Input) -> ::core::result::Result<Output, ::automat::NoTransition> {
+                match input {
+                    #(#handle_arms)*
+                }
+            }
+
+            #(#inputs)*
+
+            #[cold]
+            fn __refuse(&self, input: &'static str) -> ::automat::NoTransition {
+                if self.is_poisoned() {
+                    ::automat::NoTransition::poisoned(self.state_name(), input)
+                } else {
+                    ::automat::NoTransition::new(self.state_name(), input)
+                }
+            }
+        }
+
+        #debug_impl
+        #(#conversions)*
+    }
+}
+
+/// The method of `Dynamic` for one input: dispatch on the state, run its handler.
+fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
+    let (ident, params, output) = (&input.ident, params(input), output(input));
+    let handlers: Vec<&Handler> = machine
+        .handlers
+        .iter()
+        .filter(|handler| handler.input == index)
+        .collect();
+    let docs = method_doc(machine, None, input);
+    let name = input.ident.to_string();
+    let arms = handlers.iter().map(|handler| arm(machine, handler));
+    quote! {
+        #docs
+        ///
+        /// # Errors
+        ///
+        /// [`NoTransition`](::automat::NoTransition) when the current state does not accept
+        /// this input; nothing changes then.
+        #[inline]
+        pub fn #ident(&mut self, #params) -> ::core::result::Result<#output, ::automat::NoTransition> {
+            match self.slot {
+                #(#arms)*
+                // Other states, and every poisoned slot.
+                _ => ::core::result::Result::Err(self.__refuse(#name)),
+            }
+        }
+    }
+}
+
+/// One state's arm in an input method.
+fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
+    let source = &machine.states[handler.state].ident;
+    let has_output = machine.inputs[handler.input].output.is_some();
+    let (state, next, out) = (local("__state"), local("__next"), local("__output"));
+    if handler.kind == HandlerKind::Loop {
+        let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
+        return quote! {
+            __Slot::__Live(State::#source(ref mut #state)) => ::core::result::Result::Ok(#call),
+        };
+    }
+    let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
+    let into_state = match handler.kind {
+        HandlerKind::Transition(target) => {
+            let target = &machine.states[target].ident;
+            quote!(State::#target(#next))
+        }
+        HandlerKind::Branch(branch) => {
+            let branch = &machine.branches[branch];
+            let ident = &branch.ident;
+            let arms = branch.variants.iter().map(|variant| {
+                let (label, state) = (&variant.ident, &machine.states[variant.state].ident);
+                quote!(#ident::#label(#next) => State::#state(#next),)
+            });
+            quote!(match #next { #(#arms)* })
+        }
+        HandlerKind::Loop => unreachable!("loops returned above"),
+    };
+    let (bind, result) = if has_output {
+        (quote!((#next, #out)), quote!(#out))
+    } else {
+        (quote!(#next), quote!(()))
+    };
+    quote! {
+        __Slot::__Live(State::#source(_)) => {
+            // The state moves into the handler. Until the handler returns, the slot says
+            // "poisoned in #source", which is what stays if the handler panics.
+            let __Slot::__Live(State::#source(#state)) = ::core::mem::replace(&mut self.slot, __Slot::#source) else {
+                ::core::unreachable!()
+            };
+            let #bind = #call;
+            self.slot = __Slot::__Live(#into_state);
+            ::core::result::Result::Ok(#result)
+        }
+    }
+}
+
+/// `From<Machine<S>> for Dynamic` and `TryFrom<Dynamic> for Machine<S>`.
+fn conversions(machine: &Machine, state: &Ident) -> TokenStream {
+    let (value, core, data, slot) = (
+        local("__value"),
+        local("__core"),
+        local("__state"),
+        local("__slot"),
+    );
+    let (core_from, core_bind, core_init) = match &machine.core {
+        Some(_) => (
+            quote!(core: #value.core,),
+            quote!(core: #core,),
+            quote!(core: #core,),
+        ),
+        None => (quote!(), quote!(), quote!()),
+    };
+    quote! {
+        #[automatically_derived]
+        impl ::core::convert::From<Machine<#state>> for Dynamic {
+            #[inline]
+            fn from(#value: Machine<#state>) -> Self {
+                Dynamic { #core_from slot: __Slot::__Live(State::#state(#value.state)) }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<Dynamic> for Machine<#state> {
+            /// The machine itself, handed back when it is not in this state.
+            type Error = Dynamic;
+
+            #[inline]
+            fn try_from(#value: Dynamic) -> ::core::result::Result<Self, Dynamic> {
+                let Dynamic { #core_bind slot: #slot } = #value;
+                match #slot {
+                    __Slot::__Live(State::#state(#data)) => ::core::result::Result::Ok(Machine { #core_init state: #data }),
+                    #slot => ::core::result::Result::Err(Dynamic { #core_init slot: #slot }),
+                }
+            }
+        }
+    }
+}

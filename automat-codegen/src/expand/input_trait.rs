@@ -1,0 +1,48 @@
+//! The input trait, re-emitted with fallible outputs, and its implementation by `Dynamic`.
+
+use super::{args, output, params};
+use crate::model::Machine;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The user's trait with every output `T` turned into `Result<T, automat::NoTransition>`.
+pub fn declaration(machine: &Machine) -> TokenStream {
+    let (vis, ident, attrs) = (
+        &machine.vis,
+        &machine.input_trait.ident,
+        &machine.input_trait.attrs,
+    );
+    let methods = machine.inputs.iter().map(|input| {
+        let (attrs, ident, params, output) = (&input.attrs, &input.ident, params(input), output(input));
+        quote! {
+            #(#attrs)*
+            fn #ident(&mut self, #params) -> ::core::result::Result<#output, ::automat::NoTransition>;
+        }
+    });
+    quote! {
+        #(#attrs)*
+        #vis trait #ident {
+            #(#methods)*
+        }
+    }
+}
+
+/// `impl Trait for Dynamic`, each method delegating to the inherent one.
+pub fn implementation(machine: &Machine) -> TokenStream {
+    let ident = &machine.input_trait.ident;
+    let methods = machine.inputs.iter().map(|input| {
+        let (method, params, args, output) = (&input.ident, params(input), args(input), output(input));
+        quote! {
+            #[inline]
+            fn #method(&mut self, #params) -> ::core::result::Result<#output, ::automat::NoTransition> {
+                Dynamic::#method(self, #args)
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #ident for Dynamic {
+            #(#methods)*
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The machine compiler behind `#[automat::machine]` and `automat-viz`: one parser, one model,
+//! one set of checks and one code generator, shared so that the macro and the CLI can never
+//! disagree about a machine.
+//!
+//! Not a public API: depend on `automat` and `automat-viz` instead.
+#![forbid(unsafe_code)]
+
+mod check;
+mod expand;
+pub mod model;
+mod parse;
+mod report;
+pub mod text;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use report::Errors;
+use syn::{Item, ItemMod};
+
+/// Expands `#[automat::machine(args)]` on `item`.
+///
+/// Never panics on user input. When the declaration has mistakes, the result is the module as
+/// written (automat's markers removed) followed by one `compile_error!` per mistake, each at
+/// the offending tokens.
+#[must_use]
+pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut module = match syn::parse2::<ItemMod>(item.clone()) {
+        Ok(module) => module,
+        Err(_) => {
+            let error = syn::Error::new_spanned(
+                &item,
+                "`#[automat::machine]` goes on a module that declares a machine: `pub mod name { ... }`",
+            )
+            .into_compile_error();
+            return quote!(#item #error);
+        }
+    };
+    match parse_module(args, &mut module) {
+        Ok(machine) => expand::module(module, &machine),
+        Err(error) => {
+            let error = error.into_compile_error();
+            quote!(#module #error)
+        }
+    }
+}
+
+/// Reads and checks the machine that `module` declares, as the macro would with `args`.
+///
+/// `automat-viz` calls this on modules it finds in source files. Automat's markers are removed
+/// from `module` as a side effect.
+///
+/// # Errors
+///
+/// Every mistake in the declaration, combined, each spanned at the offending tokens.
+pub fn parse_module(args: TokenStream, module: &mut ItemMod) -> syn::Result<model::Machine> {
+    let mut errors = Errors::default();
+    let derives = parse::args(args, &mut errors);
+    let machine = parse::machine(module, derives, &mut errors);
+    if let Some(machine) = &machine {
+        check::machine(machine, &declared_names(module), &mut errors);
+    }
+    errors.finish()?;
+    // `parse::machine` returns `None` only after recording why.
+    machine.ok_or_else(|| syn::Error::new_spanned(&module.ident, "not a machine"))
+}
+
+/// The names the module declares at its top level, `use` imports included.
+fn declared_names(module: &ItemMod) -> Vec<Ident> {
+    let mut names = Vec::new();
+    for item in module.content.iter().flat_map(|(_, items)| items) {
+        match item {
+            Item::Const(item) => names.push(item.ident.clone()),
+            Item::Enum(item) => names.push(item.ident.clone()),
+            Item::Fn(item) => names.push(item.sig.ident.clone()),
+            Item::Mod(item) => names.push(item.ident.clone()),
+            Item::Static(item) => names.push(item.ident.clone()),
+            Item::Struct(item) => names.push(item.ident.clone()),
+            Item::Trait(item) => names.push(item.ident.clone()),
+            Item::Type(item) => names.push(item.ident.clone()),
+            Item::Union(item) => names.push(item.ident.clone()),
+            Item::Use(item) => use_names(&item.tree, &mut names),
+            _ => {}
+        }
+    }
+    names
+}
+
+fn use_names(tree: &syn::UseTree, names: &mut Vec<Ident>) {
+    match tree {
+        syn::UseTree::Path(path) => use_names(&path.tree, names),
+        syn::UseTree::Name(name) if name.ident != "self" => names.push(name.ident.clone()),
+        syn::UseTree::Rename(rename) => names.push(rename.rename.clone()),
+        syn::UseTree::Group(group) => group.items.iter().for_each(|tree| use_names(tree, names)),
+        _ => {}
+    }
+}

@@ -1,0 +1,159 @@
+//! The machine as the parser understood it: the one model every backend reads.
+//!
+//! References between parts are indexes into the machine's lists, so every backend walks the
+//! same declaration order and nothing has to be looked up by name twice.
+
+use proc_macro2::Ident;
+use syn::{Attribute, Path, Type, Visibility};
+
+/// A machine: one `#[automat::machine]` module.
+pub struct Machine {
+    /// The module's name, which is the machine's name.
+    pub ident: Ident,
+    /// The module's doc comment.
+    pub doc: String,
+    /// The visibility of the input trait, which every generated public item takes.
+    pub vis: Visibility,
+    /// The input trait.
+    pub input_trait: InputTrait,
+    /// The inputs: the trait's methods, in order.
+    pub inputs: Vec<Input>,
+    /// The `#[core]` struct, if there is one.
+    pub core: Option<Ident>,
+    /// The `#[state]` structs, in declaration order.
+    pub states: Vec<State>,
+    /// The `#[branch]` enums, in declaration order.
+    pub branches: Vec<Branch>,
+    /// The handlers of every `#[transitions]` block, in source order.
+    pub handlers: Vec<Handler>,
+    /// The traits named in `#[automat::machine(derive(...))]`.
+    pub derives: Vec<Path>,
+}
+
+/// The trait whose methods are the inputs.
+pub struct InputTrait {
+    /// Its name.
+    pub ident: Ident,
+    /// Its attributes, doc comments included, re-emitted on the generated trait.
+    pub attrs: Vec<Attribute>,
+}
+
+/// One input: a method of the input trait.
+pub struct Input {
+    /// The method's name.
+    pub ident: Ident,
+    /// The method's name in UpperCamelCase: its variant in `Input` and `Output`.
+    pub variant: Ident,
+    /// The method's attributes, doc comments included.
+    pub attrs: Vec<Attribute>,
+    /// The method's doc comment.
+    pub doc: String,
+    /// The parameters after `&mut self`.
+    pub params: Vec<Param>,
+    /// The return type, or `None` for `()`.
+    pub output: Option<Type>,
+}
+
+/// A parameter of an input.
+pub struct Param {
+    /// Its name in the trait.
+    pub ident: Ident,
+    /// Its type.
+    pub ty: Type,
+}
+
+/// One `#[state]` struct.
+pub struct State {
+    /// The struct's name.
+    pub ident: Ident,
+    /// The struct's doc comment.
+    pub doc: String,
+    /// `#[state(initial)]`: machines start here.
+    pub initial: bool,
+    /// `#[state(unreachable)]`: entered only by restoring a saved machine.
+    pub unreachable: bool,
+}
+
+/// One `#[branch]` enum: a choice of next states.
+pub struct Branch {
+    /// The enum's name.
+    pub ident: Ident,
+    /// Its variants, each wrapping one state.
+    pub variants: Vec<Variant>,
+}
+
+/// A variant of a `#[branch]` enum.
+pub struct Variant {
+    /// The variant's name, which labels its edge in diagrams.
+    pub ident: Ident,
+    /// The state it wraps: an index into [`Machine::states`].
+    pub state: usize,
+}
+
+/// One handler: what an input does in one state.
+pub struct Handler {
+    /// The method's name, as written (it names the input).
+    pub ident: Ident,
+    /// The state whose `#[transitions]` block holds it: an index into [`Machine::states`].
+    pub state: usize,
+    /// The input it handles: an index into [`Machine::inputs`].
+    pub input: usize,
+    /// How it moves the machine.
+    pub kind: HandlerKind,
+    /// Its doc comment.
+    pub doc: String,
+}
+
+/// How a handler moves the machine.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum HandlerKind {
+    /// `self` returning a state: an index into [`Machine::states`].
+    Transition(usize),
+    /// `&mut self`: the machine stays.
+    Loop,
+    /// `self` returning a `#[branch]` enum: an index into [`Machine::branches`].
+    Branch(usize),
+}
+
+impl Machine {
+    /// The index of the initial state.
+    ///
+    /// # Panics
+    ///
+    /// Never for a checked machine, which has exactly one.
+    #[must_use]
+    pub fn initial(&self) -> usize {
+        self.states
+            .iter()
+            .position(|state| state.initial)
+            .expect("a checked machine has an initial state")
+    }
+
+    /// The handlers of state `state`, in source order.
+    pub fn handlers_of(&self, state: usize) -> impl Iterator<Item = &Handler> {
+        self.handlers
+            .iter()
+            .filter(move |handler| handler.state == state)
+    }
+
+    /// The states a handler may lead to, with the branch variant that leads to each.
+    #[must_use]
+    pub fn targets(&self, handler: &Handler) -> Vec<(usize, Option<&Ident>)> {
+        match handler.kind {
+            HandlerKind::Loop => vec![(handler.state, None)],
+            HandlerKind::Transition(target) => vec![(target, None)],
+            HandlerKind::Branch(branch) => self.branches[branch]
+                .variants
+                .iter()
+                .map(|variant| (variant.state, Some(&variant.ident)))
+                .collect(),
+        }
+    }
+
+    /// Whether no transition leaves `state`: it has loops at most.
+    #[must_use]
+    pub fn is_terminal(&self, state: usize) -> bool {
+        self.handlers_of(state)
+            .all(|handler| handler.kind == HandlerKind::Loop)
+    }
+}

@@ -1,0 +1,1 @@
+//! Diagrams of automat machines. (Work in progress: see the issue tracker.)

@@ -1,0 +1,92 @@
+//! The error of an input that the machine's current state does not accept.
+
+use core::fmt;
+
+/// An input was refused: the machine's current state does not accept it, or the machine is
+/// poisoned because a handler panicked.
+///
+/// A refused input changes nothing: the state, its data and the core are as they were before
+/// the call.
+///
+/// ```
+/// let refused = automat::NoTransition::new("Locked", "push");
+/// assert_eq!(refused.state(), "Locked");
+/// assert_eq!(refused.input(), "push");
+/// assert!(!refused.is_poisoned());
+/// assert_eq!(refused.to_string(), "input `push` is not accepted in state `Locked`");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NoTransition {
+    state: &'static str,
+    input: &'static str,
+    poisoned: bool,
+}
+
+impl NoTransition {
+    /// The error for `input` refused in `state` (the state struct's name).
+    #[must_use]
+    pub const fn new(state: &'static str, input: &'static str) -> Self {
+        NoTransition {
+            state,
+            input,
+            poisoned: false,
+        }
+    }
+
+    /// The error for `input` refused because a handler panicked while leaving `state`.
+    ///
+    /// ```
+    /// let refused = automat::NoTransition::poisoned("Locked", "push");
+    /// assert!(refused.is_poisoned());
+    /// assert_eq!(
+    ///     refused.to_string(),
+    ///     "input `push` is not accepted: the machine is poisoned (a handler panicked in state `Locked`)",
+    /// );
+    /// ```
+    #[must_use]
+    pub const fn poisoned(state: &'static str, input: &'static str) -> Self {
+        NoTransition {
+            state,
+            input,
+            poisoned: true,
+        }
+    }
+
+    /// The name of the state struct the machine was in.
+    #[must_use]
+    pub const fn state(&self) -> &'static str {
+        self.state
+    }
+
+    /// The name of the refused input: the trait method's name.
+    #[must_use]
+    pub const fn input(&self) -> &'static str {
+        self.input
+    }
+
+    /// Whether the input was refused because the machine is poisoned.
+    #[must_use]
+    pub const fn is_poisoned(&self) -> bool {
+        self.poisoned
+    }
+}
+
+impl fmt::Display for NoTransition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.poisoned {
+            write!(
+                f,
+                "input `{}` is not accepted: the machine is poisoned (a handler panicked in state `{}`)",
+                self.input, self.state
+            )
+        } else {
+            write!(
+                f,
+                "input `{}` is not accepted in state `{}`",
+                self.input, self.state
+            )
+        }
+    }
+}
+
+impl core::error::Error for NoTransition {}
