@@ -1,0 +1,1 @@
+//! Example machines, shared by the runnable examples, the tests and automat-viz.
