@@ -3,7 +3,6 @@
 use crate::model::Machine;
 use crate::report::Errors;
 use proc_macro2::Ident;
-use std::collections::HashSet;
 
 /// The items the macro adds to the module. A declared item of the same name would collide.
 pub const GENERATED_ITEMS: &[&str] = &[
@@ -32,12 +31,17 @@ pub const GENERATED_METHODS: &[&str] = &[
 ];
 
 /// Runs every check on `machine`, recording each violation.
-pub fn machine(machine: &Machine, declared: &[Ident], errors: &mut Errors) {
+///
+/// Returns whether code can still be generated for the machine: every violation but a name
+/// collision leaves a model that expands to valid items, and emitting them keeps code that
+/// uses the machine from drowning the real error in secondary ones.
+pub fn machine(machine: &Machine, declared: &[Ident], errors: &mut Errors) -> bool {
     one_initial_state(machine, errors);
-    one_handler_per_state_and_input(machine, errors);
     every_state_reachable(machine, errors);
     every_input_accepted(machine, errors);
+    let before = errors.len();
     no_name_collisions(machine, declared, errors);
+    errors.len() == before && !machine.states.is_empty()
 }
 
 // A machine starts in exactly one state: `Machine::new` and `Dynamic::new` take a value of
@@ -59,23 +63,6 @@ fn one_initial_state(machine: &Machine, errors: &mut Errors) {
                     format_args!("a machine has one initial state, and `{}` is already it", first.ident),
                 );
             }
-        }
-    }
-}
-
-// One input in one state does one thing; a second handler would be a second inherent method
-// of the same name on `Machine<S>`.
-fn one_handler_per_state_and_input(machine: &Machine, errors: &mut Errors) {
-    let mut seen = HashSet::new();
-    for handler in &machine.handlers {
-        if !seen.insert((handler.state, handler.input)) {
-            errors.error(
-                handler.ident.span(),
-                format_args!(
-                    "two handlers for input `{}` in state `{}`",
-                    machine.inputs[handler.input].ident, machine.states[handler.state].ident,
-                ),
-            );
         }
     }
 }

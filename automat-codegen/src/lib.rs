@@ -35,13 +35,14 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             return quote!(#item #error);
         }
     };
-    match parse_module(args, &mut module) {
-        Ok(machine) => expand::module(module, &machine),
-        Err(error) => {
-            let error = error.into_compile_error();
-            quote!(#module #error)
-        }
-    }
+    let mut errors = Errors::default();
+    let (machine, expandable) = read(args, &mut module, &mut errors);
+    let generated = match machine {
+        Some(machine) if expandable => expand::module(module, &machine),
+        _ => quote!(#module),
+    };
+    let errors = errors.finish().err().map(syn::Error::into_compile_error);
+    quote!(#generated #errors)
 }
 
 /// Reads and checks the machine that `module` declares, as the macro would with `args`.
@@ -54,14 +55,25 @@ pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
 /// Every mistake in the declaration, combined, each spanned at the offending tokens.
 pub fn parse_module(args: TokenStream, module: &mut ItemMod) -> syn::Result<model::Machine> {
     let mut errors = Errors::default();
-    let derives = parse::args(args, &mut errors);
-    let machine = parse::machine(module, derives, &mut errors);
-    if let Some(machine) = &machine {
-        check::machine(machine, &declared_names(module), &mut errors);
-    }
+    let (machine, _) = read(args, module, &mut errors);
     errors.finish()?;
-    // `parse::machine` returns `None` only after recording why.
+    // `read` returns no machine only after recording why.
     machine.ok_or_else(|| syn::Error::new_spanned(&module.ident, "not a machine"))
+}
+
+/// Parses and checks; returns the machine, if one could be read, and whether code can be
+/// generated for it despite the errors recorded.
+fn read(
+    args: TokenStream,
+    module: &mut ItemMod,
+    errors: &mut Errors,
+) -> (Option<model::Machine>, bool) {
+    let derives = parse::args(args, errors);
+    let machine = parse::machine(module, derives, errors);
+    let expandable = machine
+        .as_ref()
+        .is_some_and(|machine| check::machine(machine, &declared_names(module), errors));
+    (machine, expandable)
 }
 
 /// The names the module declares at its top level, `use` imports included.

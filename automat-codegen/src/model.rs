@@ -116,17 +116,14 @@ pub enum HandlerKind {
 }
 
 impl Machine {
-    /// The index of the initial state.
-    ///
-    /// # Panics
-    ///
-    /// Never for a checked machine, which has exactly one.
+    /// The index of the initial state: the first one marked, or the first state when a
+    /// mistaken declaration marks none (the error is reported, and code is still generated).
     #[must_use]
     pub fn initial(&self) -> usize {
         self.states
             .iter()
             .position(|state| state.initial)
-            .expect("a checked machine has an initial state")
+            .unwrap_or(0)
     }
 
     /// The handlers of state `state`, in source order.

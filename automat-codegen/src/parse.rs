@@ -71,7 +71,7 @@ pub fn machine(module: &mut ItemMod, derives: Vec<Path>, errors: &mut Errors) ->
         return None;
     };
 
-    let mut input_trait: Option<(InputTrait, Vec<Input>)> = None;
+    let mut input_trait: Option<(InputTrait, Vec<Input>, Vec<Ident>)> = None;
     let mut core: Option<Ident> = None;
     let mut states = Vec::new();
     let mut branches = Vec::new();
@@ -83,7 +83,7 @@ pub fn machine(module: &mut ItemMod, derives: Vec<Path>, errors: &mut Errors) ->
         let marker = take_marker(attrs, errors);
         match (item, marker) {
             (Item::Trait(item), None) => {
-                if let Some((first, _)) = &input_trait {
+                if let Some((first, ..)) = &input_trait {
                     errors.error(
                         item.ident.span(),
                         format_args!(
@@ -135,7 +135,7 @@ pub fn machine(module: &mut ItemMod, derives: Vec<Path>, errors: &mut Errors) ->
         }
     }
 
-    let Some((input_trait, inputs)) = input_trait else {
+    let Some((input_trait, inputs, broken_inputs)) = input_trait else {
         errors.error(
             module.ident.span(),
             "a machine needs an input trait: declare `pub trait Name { fn input(&mut self); }` in the module",
@@ -152,6 +152,7 @@ pub fn machine(module: &mut ItemMod, derives: Vec<Path>, errors: &mut Errors) ->
             block,
             &Scope {
                 inputs: &inputs,
+                broken_inputs: &broken_inputs,
                 states: &states,
                 branches: &branches,
                 core: core.as_ref(),
@@ -312,8 +313,9 @@ fn no_generics(generics: &syn::Generics, what: &str, errors: &mut Errors) {
     }
 }
 
-/// Reads the input trait: one input per method.
-fn parse_trait(item: &ItemTrait, errors: &mut Errors) -> (InputTrait, Vec<Input>) {
+/// Reads the input trait: one input per method, and the names of the methods that are not
+/// valid inputs (already reported, so their handlers are skipped quietly).
+fn parse_trait(item: &ItemTrait, errors: &mut Errors) -> (InputTrait, Vec<Input>, Vec<Ident>) {
     no_generics(&item.generics, "the input trait", errors);
     if let Some(unsafety) = &item.unsafety {
         errors.error(unsafety.span, "the input trait cannot be `unsafe`");
@@ -325,6 +327,7 @@ fn parse_trait(item: &ItemTrait, errors: &mut Errors) -> (InputTrait, Vec<Input>
         );
     }
     let mut inputs: Vec<Input> = Vec::new();
+    let mut broken = Vec::new();
     for trait_item in &item.items {
         let TraitItem::Fn(method) = trait_item else {
             errors.error_at(
@@ -346,8 +349,9 @@ fn parse_trait(item: &ItemTrait, errors: &mut Errors) -> (InputTrait, Vec<Input>
             );
             continue;
         }
-        if let Some(input) = parse_input(&method.sig, &method.attrs, errors) {
-            inputs.push(input);
+        match parse_input(&method.sig, &method.attrs, errors) {
+            Some(input) => inputs.push(input),
+            None => broken.push(method.sig.ident.clone()),
         }
     }
     if item.items.is_empty() {
@@ -359,6 +363,7 @@ fn parse_trait(item: &ItemTrait, errors: &mut Errors) -> (InputTrait, Vec<Input>
             attrs: item.attrs.clone(),
         },
         inputs,
+        broken,
     )
 }
 
@@ -490,6 +495,7 @@ fn resolve_branch(item: &ItemEnum, states: &[State], errors: &mut Errors) -> Opt
 /// What a handler's signature is checked against.
 struct Scope<'a> {
     inputs: &'a [Input],
+    broken_inputs: &'a [Ident],
     states: &'a [State],
     branches: &'a [Branch],
     core: Option<&'a Ident>,
@@ -533,9 +539,25 @@ fn resolve_block(
     for item in &block.items {
         match item {
             ImplItem::Fn(method) => {
-                if let Some(handler) = resolve_handler(method, state, scope, errors) {
-                    handlers.push(handler);
+                let Some(handler) = resolve_handler(method, state, scope, errors) else {
+                    continue;
+                };
+                // One input in one state does one thing; a second handler would be a second
+                // method of the same name on `Machine<S>`.
+                if handlers
+                    .iter()
+                    .any(|other: &Handler| other.state == state && other.input == handler.input)
+                {
+                    errors.error(
+                        handler.ident.span(),
+                        format_args!(
+                            "two handlers for input `{}` in state `{}`",
+                            handler.ident, scope.states[state].ident,
+                        ),
+                    );
+                    continue;
                 }
+                handlers.push(handler);
             }
             item => errors.error_at(
                 item,
@@ -557,6 +579,9 @@ fn resolve_handler(
         .iter()
         .position(|input| input.ident == sig.ident)
     else {
+        if scope.broken_inputs.contains(&sig.ident) {
+            return None;
+        }
         let names = scope
             .inputs
             .iter()

@@ -83,6 +83,136 @@
 mod description;
 mod no_transition;
 
+/// Declares a machine: turns a module into a typestate machine, a dynamic machine and the
+/// description of their graph.
+///
+/// # The declaration
+///
+/// The module holds:
+///
+/// * **one trait**, the inputs: each method takes `&mut self` and named parameters, with no
+///   generics and no default body; its return type (default `()`) is the input's *output*;
+/// * **states**: structs (unit, tuple or named fields) marked `#[state]`; exactly one is
+///   `#[state(initial)]`, where every machine starts; a state that is entered only by
+///   restoring a saved machine is `#[state(unreachable)]`;
+/// * **at most one core**, a struct marked `#[core]`: data shared by every state;
+/// * **handlers**, the methods of `#[transitions] impl State { ... }` blocks, each named after
+///   the input it handles. Parameters: the receiver, then `&mut Core` (only when there is a
+///   core; any name, like `_core`), then exactly the input's parameters with the same types;
+/// * **branches**: enums marked `#[branch]`, each variant wrapping one state, for handlers that
+///   choose the next state at run time.
+///
+/// The receiver and the return type say what a handler is:
+///
+/// | handler | returns | the machine |
+/// | --- | --- | --- |
+/// | `fn input(self, ...)` | `Next`, or `(Next, Output)` | moves to state `Next` (`Self` re-enters this state) |
+/// | `fn input(&mut self, ...)` | `Output`, or nothing | stays in this state (a loop) |
+/// | `fn input(self, ...)` | `Branch`, or `(Branch, Output)` | moves to the state in the variant the handler returns |
+///
+/// An input with no handler in a state is not accepted there. Everything else in the module
+/// (helpers, `use` items, plain `impl` blocks, other types) is kept as written.
+///
+/// # Arguments
+///
+/// `#[automat::machine(derive(Debug, Clone, PartialEq))]` derives the listed traits on the
+/// generated `State`, `Input`, `Output`, `Machine<S>` and branch enums, and on `Dynamic`
+/// (which prints its state and core for `Debug`). The states and the core must implement them
+/// too.
+///
+/// # What is generated
+///
+/// Beside the user's items, in the same module, with the input trait's visibility:
+///
+/// * `Machine<S>`: the **typestate** machine in state `S`. `Machine::new(core, initial)` starts
+///   one (only in the initial state); `Machine::restore(core, state)` resumes in any state.
+///   Each handler of `S` is a method of `Machine<S>`: a transition consumes the machine and
+///   returns `Machine<Next>` (with the output, as a tuple, when there is one), a loop takes
+///   `&mut self`, a branch returns the generated enum `<Branch>Machine` with one typed machine
+///   per variant. `state()`, `into_state()`, `core()` and `into_parts()` give the data back.
+///   An input that `S` does not accept is not a method of `Machine<S>`, so it does not
+///   compile.
+/// * `Dynamic`: the machine whose state is known at run time. `Dynamic::new(core, initial)`,
+///   `Dynamic::restore(core, State)`; one method per input returning
+///   `Result<Output, NoTransition>`; `handle(Input)`; `state()`, `state_name()`, `core()`,
+///   `accepts()`, `is_poisoned()`; `From<Machine<S>>` and `TryFrom<Dynamic> for Machine<S>`
+///   (which hands the machine back on a mismatch). A refused input changes nothing. A
+///   transition handler that panics *poisons* the machine, as a panic poisons a
+///   `std::sync::Mutex`: every later input is refused with [`NoTransition::is_poisoned`].
+/// * `State`, `Input`, `Output`: one variant per state and per input (`syn_ack` becomes
+///   `SynAck`), for storing states and for `Dynamic::handle`.
+/// * The input trait again, each output `T` now `Result<T, NoTransition>`, implemented by
+///   `Dynamic`.
+/// * `DESCRIPTION`: the graph, a [`Description`].
+///
+/// # Errors at compile time
+///
+/// Each mistake is reported at the tokens that make it, all of them in one pass: a missing or
+/// second trait, initial state or core; a handler named after no input (with a suggestion), a
+/// second handler for one state and input, a handler whose parameters or output do not match
+/// its input's; a return type that is not a state or branch; a state no transition reaches; an
+/// input no state accepts; a declared name that collides with a generated one.
+///
+/// ```
+/// #[automat::machine(derive(Debug, PartialEq))]
+/// pub mod door {
+///     /// What a keypad door understands.
+///     pub trait Keypad {
+///         /// A code is typed; the output says whether it opened.
+///         fn enter(&mut self, code: u16) -> bool;
+///         /// The door is shut.
+///         fn shut(&mut self);
+///     }
+///
+///     /// Shut and locked, with its code.
+///     #[state(initial)]
+///     #[derive(Debug, PartialEq)]
+///     pub struct Locked(pub u16);
+///
+///     /// Open.
+///     #[state]
+///     #[derive(Debug, PartialEq)]
+///     pub struct Open(pub u16);
+///
+///     /// Where a typed code leads.
+///     #[branch]
+///     pub enum Entered {
+///         /// The right code.
+///         Opened(Open),
+///         /// A wrong one.
+///         Refused(Locked),
+///     }
+///
+///     #[transitions]
+///     impl Locked {
+///         fn enter(self, code: u16) -> (Entered, bool) {
+///             if code == self.0 { (Entered::Opened(Open(self.0)), true) } else { (Entered::Refused(self), false) }
+///         }
+///     }
+///
+///     #[transitions]
+///     impl Open {
+///         fn shut(self) -> Locked {
+///             Locked(self.0)
+///         }
+///     }
+/// }
+///
+/// use door::{EnteredMachine, Locked, Machine};
+///
+/// match Machine::new(Locked(1234)).enter(1111) {
+///     (EnteredMachine::Refused(locked), opened) => {
+///         assert!(!opened);
+///         assert_eq!(locked.state(), &Locked(1234));
+///     }
+///     (EnteredMachine::Opened(_), _) => unreachable!("a wrong code does not open"),
+/// }
+///
+/// let mut door = door::Dynamic::new(Locked(1234));
+/// assert_eq!(door.enter(1234), Ok(true));
+/// assert_eq!(door.state(), &door::State::Open(door::Open(1234)));
+/// assert!(door.enter(1234).is_err(), "an open door takes no code");
+/// ```
 pub use automat_macros::machine;
 pub use description::{
     Description, InputInfo, Param, StateInfo, Target, TransitionInfo, TransitionKind,
