@@ -10,6 +10,7 @@ mod expand;
 pub mod model;
 mod parse;
 mod report;
+mod resolve;
 pub mod text;
 
 use proc_macro2::{Ident, TokenStream};
@@ -69,11 +70,17 @@ fn read(
     errors: &mut Errors,
 ) -> (Option<model::Machine>, bool) {
     let derives = parse::args(args, errors);
-    let machine = parse::machine(module, derives, errors);
-    let expandable = machine
-        .as_ref()
-        .is_some_and(|machine| check::machine(machine, &declared_names(module), errors));
-    (machine, expandable)
+    let Some(parsed) = parse::machine(module, derives, errors) else {
+        return (None, false);
+    };
+    let collisions = check::machine(
+        &parsed.machine,
+        parsed.graph_complete,
+        &declared_names(module),
+        errors,
+    );
+    let expandable = parsed.expandable && !collisions && !parsed.machine.states.is_empty();
+    (Some(parsed.machine), expandable)
 }
 
 /// The names the module declares at its top level, `use` imports included.

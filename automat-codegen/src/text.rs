@@ -18,6 +18,11 @@ pub fn doc(attrs: &[Attribute]) -> String {
             }) = &meta.value
         {
             let text = text.value();
+            // A bare `///` is `#[doc = ""]`, which `lines()` would drop with the paragraph
+            // break it stands for.
+            if text.is_empty() {
+                lines.push(String::new());
+            }
             lines.extend(
                 text.lines()
                     .map(|line| line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned()),
@@ -227,6 +232,21 @@ mod tests {
             let ident = syn::parse_str::<Ident>(name).unwrap();
             assert_eq!(upper_camel(&ident), expected);
         }
+    }
+
+    #[test]
+    fn doc_keeps_paragraph_breaks() {
+        let item: syn::ItemStruct = syn::parse_quote! {
+            /// First paragraph,
+            /// still the first.
+            ///
+            /// Second paragraph.
+            struct S;
+        };
+        assert_eq!(
+            doc(&item.attrs),
+            "First paragraph,\nstill the first.\n\nSecond paragraph."
+        );
     }
 
     #[test]

@@ -68,6 +68,7 @@ pub fn constant(machine: &Machine) -> TokenStream {
     });
     quote! {
         #[doc = #item_doc]
+        #[allow(dead_code)]
         #vis static DESCRIPTION: ::automat::Description = ::automat::Description {
             name: #name,
             doc: #doc,

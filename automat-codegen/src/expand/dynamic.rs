@@ -106,6 +106,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
     quote! {
         #struct_doc
         #derive_attr
+        #[allow(dead_code)]
         #vis struct Dynamic {
             #field
             slot: __Slot,
@@ -116,11 +117,13 @@ pub fn machine(machine: &Machine) -> TokenStream {
         #[doc(hidden)]
         #slot_derive_attr
         #[allow(non_camel_case_types)]
+        #[allow(dead_code)]
         enum __Slot {
             __Live(State),
             #(#states,)*
         }
 
+        #[allow(dead_code)]
         impl Dynamic {
             /// A new machine, in the initial state.
             #[inline]

@@ -41,10 +41,12 @@ pub fn state(machine: &Machine) -> TokenStream {
     quote! {
         #enum_doc
         #derive_attr
+        #[allow(dead_code)]
         #vis enum State {
             #(#variants)*
         }
 
+        #[allow(dead_code)]
         impl State {
             /// The name of this state's struct.
             #[inline]
@@ -106,10 +108,12 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
     quote! {
         #input_doc
         #derive_attr
+        #[allow(dead_code)]
         #vis enum Input {
             #(#inputs)*
         }
 
+        #[allow(dead_code)]
         impl Input {
             /// The name of this input: the method's name in the input trait.
             #[inline]
@@ -123,6 +127,7 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
 
         #output_doc
         #derive_attr
+        #[allow(dead_code)]
         #vis enum Output {
             #(#outputs)*
         }

@@ -3,7 +3,7 @@
 use super::{args, output, params};
 use crate::model::Machine;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 /// The user's trait with every output `T` turned into `Result<T, automat::NoTransition>`.
 pub fn declaration(machine: &Machine) -> TokenStream {
@@ -19,7 +19,8 @@ pub fn declaration(machine: &Machine) -> TokenStream {
             fn #ident(&mut self, #params) -> ::core::result::Result<#output, ::automat::NoTransition>;
         }
     });
-    quote! {
+    // Spanned at the user's trait, so rustc's notes about it point at the declaration.
+    quote_spanned! {ident.span()=>
         #(#attrs)*
         #vis trait #ident {
             #(#methods)*

@@ -49,6 +49,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         }
         let ident = &state.ident;
         quote! {
+            #[allow(dead_code)]
             impl Machine<#ident> {
                 #(#methods)*
             }
@@ -68,6 +69,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         quote! {
             #text_doc
             #derive_attr
+            #[allow(dead_code)]
             #vis enum #ident {
                 #(#variants)*
             }
@@ -77,11 +79,13 @@ pub fn machine(machine: &Machine) -> TokenStream {
         #struct_doc
         #derive_attr
         #[must_use]
+        #[allow(dead_code)]
         #vis struct Machine<S> {
             #field
             state: S,
         }
 
+        #[allow(dead_code)]
         impl Machine<#initial> {
             /// A new machine, in the initial state.
             #[inline]
@@ -90,6 +94,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
             }
         }
 
+        #[allow(dead_code)]
         impl<S> Machine<S> {
             /// A machine that resumes in `state` without running any handler: for machines
             /// saved and loaded, and for states entered only that way.

@@ -1,0 +1,467 @@
+//! Resolves what handlers and branches name — inputs, states, the core, other branches — into
+//! the model's indexes, checking each handler's signature against its input.
+//!
+//! A handler that cannot be read is reported and skipped; the graph it would have added is
+//! then partial, and the graph checks are told so rather than report its gaps as mistakes of
+//! their own. A handler whose kind is clear but whose parameters or output are wrong is kept,
+//! so the graph stays whole, and the machine is marked not to be expanded.
+
+use crate::model::{Branch, Handler, HandlerKind, Input, State, Variant};
+use crate::parse::{no_generics, plain_signature, type_ident};
+use crate::report::Errors;
+use crate::text;
+use proc_macro2::Ident;
+use syn::spanned::Spanned;
+use syn::{
+    FnArg, ImplItem, ImplItemFn, ItemEnum, ItemImpl, ReceiverKind, ReturnType, Signature, Type,
+};
+
+/// The handlers and branches of a machine, and how far they could be read.
+pub struct Resolved {
+    /// The branches whose every variant wraps a state.
+    pub branches: Vec<Branch>,
+    /// The handlers that could be read.
+    pub handlers: Vec<Handler>,
+    /// Whether every handler could be read, so the graph is the one the user declared.
+    pub graph_complete: bool,
+    /// Whether generated code would compile: false when a handler was kept despite a wrong
+    /// signature, where the generated call would only repeat the error in rustc's words.
+    pub expandable: bool,
+}
+
+/// What names resolve against.
+pub struct Scope<'a> {
+    /// The inputs that could be read.
+    pub inputs: &'a [Input],
+    /// Inputs, states and branches that were declared but could not be read: a handler that
+    /// names one is skipped quietly, its mistake already reported.
+    pub broken: &'a [Ident],
+    /// The states.
+    pub states: &'a [State],
+    /// The core, if any.
+    pub core: Option<&'a Ident>,
+}
+
+/// Resolves every `#[branch]` enum, then every `#[transitions]` block.
+pub fn resolve(
+    scope: &Scope,
+    branches: &[ItemEnum],
+    blocks: &[ItemImpl],
+    errors: &mut Errors,
+) -> Resolved {
+    let mut broken = scope.broken.to_vec();
+    let mut resolved_branches = Vec::new();
+    for item in branches {
+        match branch(item, scope.states, errors) {
+            Some(branch) => resolved_branches.push(branch),
+            None => broken.push(item.ident.clone()),
+        }
+    }
+    let mut resolver = Resolver {
+        scope: Scope {
+            broken: &broken,
+            ..*scope
+        },
+        branches: &resolved_branches,
+        handlers: Vec::new(),
+        graph_complete: true,
+        expandable: true,
+        errors,
+    };
+    for block in blocks {
+        resolver.block(block);
+    }
+    let Resolver {
+        handlers,
+        graph_complete,
+        expandable,
+        ..
+    } = resolver;
+    Resolved {
+        branches: resolved_branches,
+        handlers,
+        graph_complete,
+        expandable,
+    }
+}
+
+fn branch(item: &ItemEnum, states: &[State], errors: &mut Errors) -> Option<Branch> {
+    no_generics(&item.generics, "a branch enum", errors);
+    let mut variants = Vec::new();
+    for variant in &item.variants {
+        let wrapped = match &variant.fields {
+            syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                Some(&fields.unnamed[0].ty)
+            }
+            _ => None,
+        };
+        match wrapped
+            .and_then(type_ident)
+            .and_then(|ident| state_index(states, ident))
+        {
+            Some(state) => variants.push(Variant {
+                ident: variant.ident.clone(),
+                state,
+            }),
+            None => errors.error_at(
+                variant,
+                format_args!(
+                    "branch variant `{0}` must wrap exactly one state, like `{0}(Locked)`",
+                    variant.ident
+                ),
+            ),
+        }
+    }
+    if item.variants.is_empty() {
+        errors.error(
+            item.ident.span(),
+            format_args!("branch `{}` needs at least one variant", item.ident),
+        );
+    }
+    (variants.len() == item.variants.len() && !variants.is_empty()).then(|| Branch {
+        ident: item.ident.clone(),
+        variants,
+    })
+}
+
+fn state_index(states: &[State], ident: &Ident) -> Option<usize> {
+    states.iter().position(|state| state.ident == *ident)
+}
+
+struct Resolver<'a> {
+    scope: Scope<'a>,
+    branches: &'a [Branch],
+    handlers: Vec<Handler>,
+    graph_complete: bool,
+    expandable: bool,
+    errors: &'a mut Errors,
+}
+
+impl Resolver<'_> {
+    fn block(&mut self, block: &ItemImpl) {
+        if let Some((path, _)) = &block.trait_ {
+            self.errors.error_at(
+                path,
+                "`#[transitions]` goes on an inherent `impl` of a state, not on a trait impl",
+            );
+            self.graph_complete = false;
+            return;
+        }
+        no_generics(&block.generics, "a `#[transitions]` block", self.errors);
+        let Some(state) =
+            type_ident(&block.self_ty).and_then(|ident| state_index(self.scope.states, ident))
+        else {
+            if !type_ident(&block.self_ty).is_some_and(|ident| self.scope.broken.contains(ident)) {
+                self.not_a_state(&block.self_ty);
+            }
+            self.graph_complete = false;
+            return;
+        };
+        for item in &block.items {
+            let ImplItem::Fn(method) = item else {
+                self.errors.error_at(item, "a `#[transitions]` block holds only handlers; move this to a plain `impl` block");
+                continue;
+            };
+            let Some(handler) = self.handler(method, state) else {
+                self.graph_complete = false;
+                continue;
+            };
+            // One input in one state does one thing; a second handler would be a second
+            // method of the same name on `Machine<S>`.
+            if self
+                .handlers
+                .iter()
+                .any(|other| other.state == state && other.input == handler.input)
+            {
+                self.errors.error(
+                    handler.ident.span(),
+                    format_args!(
+                        "two handlers for input `{}` in state `{}`",
+                        handler.ident, self.scope.states[state].ident
+                    ),
+                );
+                continue;
+            }
+            self.handlers.push(handler);
+        }
+    }
+
+    fn not_a_state(&mut self, self_ty: &Type) {
+        let states: Vec<String> = self
+            .scope
+            .states
+            .iter()
+            .map(|state| format!("`{}`", state.ident))
+            .collect();
+        self.errors.error_at(
+            self_ty,
+            format_args!(
+                "`#[transitions]` on `{}`, which is not a state; the states are {}",
+                text::type_text(self_ty),
+                if states.is_empty() {
+                    "none yet: mark a struct `#[state]`".to_owned()
+                } else {
+                    states.join(", ")
+                },
+            ),
+        );
+    }
+
+    /// Reads one handler, or reports why it cannot be read.
+    fn handler(&mut self, method: &ImplItemFn, state: usize) -> Option<Handler> {
+        let sig = &method.sig;
+        let Some(input) = self
+            .scope
+            .inputs
+            .iter()
+            .position(|input| input.ident == sig.ident)
+        else {
+            if !self.scope.broken.contains(&sig.ident) {
+                self.unknown_input(&sig.ident);
+            }
+            return None;
+        };
+        plain_signature(sig, "a handler", self.errors);
+        let by_value = self.receiver(sig)?;
+        let params = self.params(sig, &self.scope.inputs[input])?;
+        let before = self.errors.len();
+        self.check_params(sig, &self.scope.inputs[input], &params);
+        let kind = self.kind(sig, state, by_value, &self.scope.inputs[input])?;
+        if self.errors.len() != before {
+            self.expandable = false;
+        }
+        Some(Handler {
+            ident: sig.ident.clone(),
+            state,
+            input,
+            kind,
+            doc: text::doc(&method.attrs),
+        })
+    }
+
+    fn unknown_input(&mut self, ident: &Ident) {
+        let names: Vec<String> = self
+            .scope
+            .inputs
+            .iter()
+            .map(|input| input.ident.to_string())
+            .collect();
+        let help = match text::closest(&ident.to_string(), names.iter().map(String::as_str)) {
+            Some(name) => format!("; did you mean `{name}`?"),
+            None => "; a `#[transitions]` block holds only handlers, so helpers go in a plain `impl` block".to_owned(),
+        };
+        self.errors.error(
+            ident.span(),
+            format_args!("no input named `{ident}` in the input trait{help}"),
+        );
+    }
+
+    /// Whether the handler takes `self` (a transition), not `&mut self` (a loop).
+    fn receiver(&mut self, sig: &Signature) -> Option<bool> {
+        match sig.inputs.first() {
+            Some(FnArg::Receiver(receiver)) => match receiver.kind {
+                ReceiverKind::Value => Some(true),
+                ReceiverKind::Reference(_, _, Some(_)) => Some(false),
+                _ => {
+                    self.errors.error_at(
+                        receiver,
+                        "a handler takes `self` (a transition) or `&mut self` (a loop)",
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.errors.error(
+                    sig.ident.span(),
+                    format_args!(
+                        "handler `{}` needs a receiver: `self` for a transition, `&mut self` for a loop",
+                        sig.ident,
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// The parameters after the receiver and the core.
+    fn params<'s>(&mut self, sig: &'s Signature, input: &Input) -> Option<Vec<&'s syn::PatType>> {
+        let rest: Vec<&syn::PatType> = sig
+            .inputs
+            .iter()
+            .filter_map(|arg| match arg {
+                FnArg::Typed(arg) => Some(arg),
+                FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let Some(core) = self.scope.core else {
+            return Some(rest);
+        };
+        match rest.split_first() {
+            Some((first, params)) if is_core_ref(&first.ty, core) => Some(params.to_vec()),
+            Some((first, _)) if rest.len() > input.params.len() => {
+                self.errors.error_at(
+                    &first.ty,
+                    format_args!("expected the core, `&mut {core}`, as the first parameter after the receiver"),
+                );
+                None
+            }
+            _ => {
+                self.errors.error(
+                    sig.paren_token.span.join(),
+                    format_args!("handler `{}` takes the core first: add `core: &mut {core}` after the receiver", sig.ident),
+                );
+                None
+            }
+        }
+    }
+
+    fn check_params(&mut self, sig: &Signature, input: &Input, params: &[&syn::PatType]) {
+        if params.len() != input.params.len() {
+            let expected: Vec<String> = input
+                .params
+                .iter()
+                .map(|param| format!("{}: {}", param.ident, text::type_text(&param.ty)))
+                .collect();
+            self.errors.error(
+                sig.paren_token.span.join(),
+                format_args!(
+                    "handler `{}` takes {} parameter{}{}, but input `{}` takes {}{}",
+                    sig.ident,
+                    params.len(),
+                    if params.len() == 1 { "" } else { "s" },
+                    if self.scope.core.is_some() {
+                        " after the core"
+                    } else {
+                        " after the receiver"
+                    },
+                    input.ident,
+                    input.params.len(),
+                    if expected.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": `{}`", expected.join(", "))
+                    },
+                ),
+            );
+            return;
+        }
+        for (param, expected) in params.iter().zip(&input.params) {
+            let (found, wanted) = (text::type_text(&param.ty), text::type_text(&expected.ty));
+            if found != wanted {
+                self.errors.error_at(
+                    &param.ty,
+                    format_args!(
+                        "expected `{wanted}`, found `{found}`: parameter `{}` of input `{}` has type `{wanted}`",
+                        expected.ident, input.ident,
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Reads what a handler returns into its kind, checking the output against the input's.
+    /// A wrong output is reported, and the kind still returned when the target is clear.
+    fn kind(
+        &mut self,
+        sig: &Signature,
+        state: usize,
+        by_value: bool,
+        input: &Input,
+    ) -> Option<HandlerKind> {
+        let returned = match &sig.output {
+            ReturnType::Type(_, ty) if !is_unit(ty) => Some(&**ty),
+            _ => None,
+        };
+        let output = input.output.as_ref().map(text::type_text);
+        if !by_value {
+            let found = returned.map(text::type_text);
+            if found != output {
+                let span = returned.map_or_else(|| sig.paren_token.span.close(), Spanned::span);
+                self.errors.error(
+                    span,
+                    format_args!(
+                        "loop `{}` must return the input's output, `{}`, but returns `{}`",
+                        sig.ident,
+                        output.as_deref().unwrap_or("()"),
+                        found.as_deref().unwrap_or("()"),
+                    ),
+                );
+            }
+            return Some(HandlerKind::Loop);
+        }
+        let Some(returned) = returned else {
+            self.errors.error(
+                sig.paren_token.span.close(),
+                format_args!(
+                    "transition `{}` must return the next state{}; a handler that stays in its state takes `&mut self`",
+                    sig.ident,
+                    output.as_ref().map(|output| format!(" and the output, `(NextState, {output})`")).unwrap_or_default(),
+                ),
+            );
+            return None;
+        };
+        let target = match (&output, returned) {
+            (Some(output), Type::Tuple(tuple)) if tuple.elems.len() == 2 => {
+                let found = text::type_text(&tuple.elems[1]);
+                if &found != output {
+                    self.errors.error_at(
+                        &tuple.elems[1],
+                        format_args!(
+                            "expected `{output}`, found `{found}`: input `{}` outputs `{output}`",
+                            input.ident
+                        ),
+                    );
+                }
+                &tuple.elems[0]
+            }
+            (Some(output), returned) => {
+                self.errors.error_at(
+                    returned,
+                    format_args!(
+                        "input `{}` outputs `{output}`, so transition `{}` returns `(NextState, {output})`",
+                        input.ident, sig.ident,
+                    ),
+                );
+                returned
+            }
+            (None, returned) => returned,
+        };
+        let ident = type_ident(target);
+        if ident.is_some_and(|ident| ident == "Self") {
+            return Some(HandlerKind::Transition(state));
+        }
+        if let Some(target) = ident.and_then(|ident| state_index(self.scope.states, ident)) {
+            return Some(HandlerKind::Transition(target));
+        }
+        if let Some(branch) = ident.and_then(|ident| {
+            self.branches
+                .iter()
+                .position(|branch| branch.ident == *ident)
+        }) {
+            return Some(HandlerKind::Branch(branch));
+        }
+        if !ident.is_some_and(|ident| self.scope.broken.contains(ident)) {
+            self.errors.error_at(
+                target,
+                format_args!(
+                    "expected a state or a `#[branch]` enum, found `{}`{}",
+                    text::type_text(target),
+                    if output.is_some() {
+                        ""
+                    } else {
+                        "; a handler that stays in its state takes `&mut self`"
+                    },
+                ),
+            );
+        }
+        None
+    }
+}
+
+fn is_core_ref(ty: &Type, core: &Ident) -> bool {
+    matches!(ty, Type::Reference(reference) if reference.mutability.is_some() && type_ident(&reference.elem) == Some(core))
+}
+
+fn is_unit(ty: &Type) -> bool {
+    matches!(ty, Type::Tuple(tuple) if tuple.elems.is_empty())
+}

@@ -1,0 +1,4 @@
+#[automat::machine]
+fn turnstile() {}
+
+fn main() {}
