@@ -24,17 +24,15 @@ use syn::{Item, ItemMod};
 /// written (automat's markers removed) followed by one `compile_error!` per mistake, each at
 /// the offending tokens.
 #[must_use]
+#[allow(clippy::needless_pass_by_value)] // The proc-macro entry hands over owned streams.
 pub fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let mut module = match syn::parse2::<ItemMod>(item.clone()) {
-        Ok(module) => module,
-        Err(_) => {
-            let error = syn::Error::new_spanned(
-                &item,
-                "`#[automat::machine]` goes on a module that declares a machine: `pub mod name { ... }`",
-            )
-            .into_compile_error();
-            return quote!(#item #error);
-        }
+    let Ok(mut module) = syn::parse2::<ItemMod>(item.clone()) else {
+        let error = syn::Error::new_spanned(
+            &item,
+            "`#[automat::machine]` goes on a module that declares a machine: `pub mod name { ... }`",
+        )
+        .into_compile_error();
+        return quote!(#item #error);
     };
     let mut errors = Errors::default();
     let (machine, expandable) = read(args, &mut module, &mut errors);

@@ -24,7 +24,8 @@ pub struct Machine {
     pub states: Vec<State>,
     /// The `#[branch]` enums, in declaration order.
     pub branches: Vec<Branch>,
-    /// The handlers of every `#[transitions]` block, in source order.
+    /// The handlers of every `#[transitions]` block, grouped by state in declaration order, each
+    /// state's in source order.
     pub handlers: Vec<Handler>,
     /// The traits named in `#[automat::machine(derive(...))]`.
     pub derives: Vec<Path>,
@@ -42,7 +43,7 @@ pub struct InputTrait {
 pub struct Input {
     /// The method's name.
     pub ident: Ident,
-    /// The method's name in UpperCamelCase: its variant in `Input` and `Output`.
+    /// The method's name in `UpperCamelCase`: its variant in `Input` and `Output`.
     pub variant: Ident,
     /// The method's attributes, doc comments included.
     pub attrs: Vec<Attribute>,

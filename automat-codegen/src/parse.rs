@@ -9,7 +9,8 @@ use crate::model::{Input, InputTrait, Machine, Param, State};
 use crate::report::Errors;
 use crate::resolve;
 use crate::text;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::Parser;
 use syn::spanned::Spanned;
@@ -143,7 +144,7 @@ pub fn machine(module: &mut ItemMod, derives: Vec<Path>, errors: &mut Errors) ->
             (Item::Impl(item), Some(Marker::Transitions)) => {
                 // Handler shapes are dictated by the trait, so the lints that judge a
                 // signature by its body would push users into warnings they cannot fix.
-                item.attrs.push(syn::parse_quote!(#[allow(clippy::unused_self, clippy::needless_pass_by_value)]));
+                item.attrs.push(syn::parse_quote!(#[allow(clippy::unused_self, clippy::needless_pass_by_value, clippy::unnecessary_wraps)]));
                 blocks.push(item.clone());
             }
             (item, Some(marker)) => misplaced(item, marker, errors),
@@ -219,7 +220,7 @@ fn take_marker(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> Option<Marker
     let mut found: Option<Marker> = None;
     attrs.retain(|attr| {
         let marker = if attr.path().is_ident("state") {
-            parse_state_marker(attr, errors)
+            Some(parse_state_marker(attr, errors))
         } else if attr.path().is_ident("core") {
             bare(attr, Marker::Core, errors)
         } else if attr.path().is_ident("transitions") {
@@ -260,7 +261,7 @@ fn bare(attr: &Attribute, marker: Marker, errors: &mut Errors) -> Option<Marker>
 
 /// Reads `#[state]`, `#[state(initial)]` or `#[state(unreachable)]`. A mistaken option is
 /// reported and the struct still taken as a state, so its handlers are not reported again.
-fn parse_state_marker(attr: &Attribute, errors: &mut Errors) -> Option<Marker> {
+fn parse_state_marker(attr: &Attribute, errors: &mut Errors) -> Marker {
     let (mut initial, mut unreachable) = (false, false);
     if let syn::Meta::List(_) = attr.meta {
         let parsed = attr.parse_nested_meta(|meta| {
@@ -288,10 +289,10 @@ fn parse_state_marker(attr: &Attribute, errors: &mut Errors) -> Option<Marker> {
             "expected `#[state]`, `#[state(initial)]` or `#[state(unreachable)]`",
         );
     }
-    Some(Marker::State {
+    Marker::State {
         initial,
         unreachable,
-    })
+    }
 }
 
 fn misplaced(item: &Item, marker: Marker, errors: &mut Errors) {
@@ -422,6 +423,23 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
         ReturnType::Type(_, ty) if !is_unit(ty) => Some((**ty).clone()),
         _ => None,
     };
+    // Arguments are stored in `Input` and outputs in `Output`, enums with no lifetime.
+    for (what, ty) in params
+        .iter()
+        .map(|param| (format!("parameter `{}`", param.ident), &param.ty))
+        .chain(output.iter().map(|ty| ("the output".to_owned(), ty)))
+    {
+        if borrows(ty) {
+            errors.error_at(
+                ty,
+                format_args!(
+                    "{what} of input `{}` borrows, but inputs and outputs are stored in the `Input` and `Output` enums: use an owned type (`Vec<u8>` for `&[u8]`, `String` for `&str`) or a `&'static` one",
+                    sig.ident,
+                ),
+            );
+            named = false;
+        }
+    }
     named.then(|| Input {
         ident: sig.ident.clone(),
         variant: text::upper_camel(&sig.ident),
@@ -456,6 +474,26 @@ fn is_mut_ref(kind: &ReceiverKind) -> bool {
 
 fn is_unit(ty: &Type) -> bool {
     matches!(ty, Type::Tuple(tuple) if tuple.elems.is_empty())
+}
+
+/// Whether a type holds a borrow that is not `'static`, or an `impl Trait`: what the fields
+/// of a generated enum cannot hold.
+fn borrows(ty: &Type) -> bool {
+    fn scan(tokens: TokenStream) -> bool {
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        tokens.iter().enumerate().any(|(index, token)| match token {
+            TokenTree::Punct(punct) if punct.as_char() == '&' => {
+                !matches!(&tokens[index + 1..], [TokenTree::Punct(tick), TokenTree::Ident(name), ..] if tick.as_char() == '\'' && name == "static")
+            }
+            TokenTree::Punct(punct) if punct.as_char() == '\'' => {
+                !matches!(tokens.get(index + 1), Some(TokenTree::Ident(name)) if name == "static")
+            }
+            TokenTree::Ident(ident) => ident == "impl",
+            TokenTree::Group(group) => scan(group.stream()),
+            _ => false,
+        })
+    }
+    scan(ty.to_token_stream())
 }
 
 /// The name of a type written as one identifier, like `Locked`, `Self` or `Locked<u8>`

@@ -72,11 +72,15 @@ pub fn resolve(
         resolver.block(block);
     }
     let Resolver {
-        handlers,
+        mut handlers,
         graph_complete,
         expandable,
         ..
     } = resolver;
+    // Grouped by state in declaration order, each state's in source order, as
+    // `automat::Description::transitions` promises even when a state's `#[transitions]` blocks
+    // are split or written out of order. The sort is stable, so source order stays within a state.
+    handlers.sort_by_key(|handler| handler.state);
     Resolved {
         branches: resolved_branches,
         handlers,
@@ -106,8 +110,11 @@ fn branch(item: &ItemEnum, states: &[State], errors: &mut Errors) -> Option<Bran
             None => errors.error_at(
                 variant,
                 format_args!(
-                    "branch variant `{0}` must wrap exactly one state, like `{0}(Locked)`",
-                    variant.ident
+                    "branch variant `{0}` must wrap exactly one state, like `{0}({1})`",
+                    variant.ident,
+                    states
+                        .first()
+                        .map_or_else(|| "State".to_owned(), |state| state.ident.to_string()),
                 ),
             ),
         }
@@ -258,25 +265,20 @@ impl Resolver<'_> {
 
     /// Whether the handler takes `self` (a transition), not `&mut self` (a loop).
     fn receiver(&mut self, sig: &Signature) -> Option<bool> {
-        match sig.inputs.first() {
-            Some(FnArg::Receiver(receiver)) => match receiver.kind {
-                ReceiverKind::Value => Some(true),
-                ReceiverKind::Reference(_, _, Some(_)) => Some(false),
-                _ => {
-                    self.errors.error_at(
-                        receiver,
-                        "a handler takes `self` (a transition) or `&mut self` (a loop)",
-                    );
-                    None
-                }
-            },
+        let Some(FnArg::Receiver(receiver)) = sig.inputs.first() else {
+            self.errors.error(
+                sig.ident.span(),
+                format_args!("handler `{}` needs a receiver: `self` for a transition, `&mut self` for a loop", sig.ident),
+            );
+            return None;
+        };
+        match receiver.kind {
+            ReceiverKind::Value => Some(true),
+            ReceiverKind::Reference(_, _, Some(_)) => Some(false),
             _ => {
-                self.errors.error(
-                    sig.ident.span(),
-                    format_args!(
-                        "handler `{}` needs a receiver: `self` for a transition, `&mut self` for a loop",
-                        sig.ident,
-                    ),
+                self.errors.error_at(
+                    receiver,
+                    "a handler takes `self` (a transition) or `&mut self` (a loop)",
                 );
                 None
             }

@@ -1,1 +1,34 @@
 //! Example machines, shared by the runnable examples, the tests and automat-viz.
+//!
+//! Each machine lives in its own file under `src/machines/`, as one `#[automat::machine]`
+//! module, and is re-exported here under its own name:
+//!
+//! * [`turnstile`]: the machine of the specification — a core, a loop, an output;
+//! * [`garage_door`]: a door driven by a button and two sensors, with a motor and an alarm;
+//! * [`tcp`]: the connection state machine of RFC 793, all eleven states;
+//! * [`door_lock`]: a keypad lock with no core, whose `unlock` is a branch.
+//!
+//! ```
+//! use automat_examples::turnstile::{Core, Dynamic, Locked};
+//!
+//! let mut gate = Dynamic::new(Core::default(), Locked);
+//! assert_eq!(gate.coin(25), Ok(25));
+//! assert_eq!(gate.push(), Ok(()));
+//! assert_eq!(gate.core().passes, 1);
+//! ```
+#![forbid(unsafe_code)]
+
+// Each file holds one module named after the machine, so the path repeats the name
+// (`machines::tcp::tcp`); the re-exports below give users the short one.
+#[allow(clippy::module_inception)]
+mod machines {
+    pub mod door_lock;
+    pub mod garage_door;
+    pub mod tcp;
+    pub mod turnstile;
+}
+
+pub use machines::door_lock::door_lock;
+pub use machines::garage_door::garage_door;
+pub use machines::tcp::tcp;
+pub use machines::turnstile::turnstile;

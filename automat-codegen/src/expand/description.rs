@@ -25,13 +25,7 @@ pub fn constant(machine: &Machine) -> TokenStream {
             let (name, ty) = (param.ident.to_string(), text::type_text(&param.ty));
             quote!(::automat::Param { name: #name, ty: #ty },)
         });
-        let output = match &input.output {
-            Some(ty) => {
-                let ty = text::type_text(ty);
-                quote!(::core::option::Option::Some(#ty))
-            }
-            None => quote!(::core::option::Option::None),
-        };
+        let output = optional_str(input.output.as_ref().map(text::type_text));
         quote! {
             ::automat::InputInfo { name: #name, doc: #doc, params: &[#(#params)*], output: #output },
         }
@@ -46,13 +40,7 @@ pub fn constant(machine: &Machine) -> TokenStream {
         };
         let targets = machine.targets(handler).into_iter().map(|(state, label)| {
             let state = machine.states[state].ident.to_string();
-            let label = match label {
-                Some(label) => {
-                    let label = label.to_string();
-                    quote!(::core::option::Option::Some(#label))
-                }
-                None => quote!(::core::option::Option::None),
-            };
+            let label = optional_str(label.map(ToString::to_string));
             quote!(::automat::Target { state: #state, label: #label },)
         });
         let doc = &handler.doc;
@@ -78,4 +66,12 @@ pub fn constant(machine: &Machine) -> TokenStream {
             transitions: &[#(#transitions)*],
         };
     }
+}
+
+/// `Some("text")` or `None`, as tokens.
+fn optional_str(text: Option<String>) -> TokenStream {
+    text.map_or_else(
+        || quote!(::core::option::Option::None),
+        |text| quote!(::core::option::Option::Some(#text)),
+    )
 }

@@ -60,12 +60,12 @@ pub fn machine(machine: &Machine) -> TokenStream {
             .inputs
             .iter()
             .enumerate()
-            .filter_map(|(input_index, input)| {
+            .filter(|&(input_index, _)| {
                 machine
                     .handlers_of(index)
                     .any(|handler| handler.input == input_index)
-                    .then(|| input.ident.to_string())
-            });
+            })
+            .map(|(_, input)| input.ident.to_string());
         let state = &state.ident;
         quote!(__Slot::__Live(State::#state(_)) => &[#(#inputs),*],)
     });

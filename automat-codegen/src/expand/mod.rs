@@ -51,10 +51,10 @@ fn args(input: &Input) -> TokenStream {
 
 /// An input's output type, `()` when it has none.
 fn output(input: &Input) -> TokenStream {
-    match &input.output {
-        Some(ty) => ty.to_token_stream(),
-        None => quote!(()),
-    }
+    input
+        .output
+        .as_ref()
+        .map_or_else(|| quote!(()), ToTokens::to_token_stream)
 }
 
 /// The call of a handler: `Locked::coin(receiver, core, cents)`, without the core argument
