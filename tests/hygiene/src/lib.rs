@@ -1,0 +1,198 @@
+//! The machines of the examples, and machines written to provoke the macro, compiled in the
+//! least forgiving setting a user can choose: a `#![no_std]` library, `#![no_implicit_prelude]`
+//! modules, user items that shadow every name generated code could reach for, and every lint
+//! below denied. The crate has no tests: that it builds, and passes clippy in CI, is the test.
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(warnings, missing_docs, unused, clippy::pedantic)]
+
+// The example machines, compiled from their own source files.
+#[path = "../../../examples/src/machines/door_lock.rs"]
+pub mod door_lock_file;
+#[path = "../../../examples/src/machines/garage_door.rs"]
+pub mod garage_door_file;
+#[path = "../../../examples/src/machines/tcp.rs"]
+pub mod tcp_file;
+#[path = "../../../examples/src/machines/turnstile.rs"]
+pub mod turnstile_file;
+
+/// Helpers a user might name like generated items, in a module of their own.
+pub mod helpers {
+    /// Not the generated `Machine`.
+    pub struct Machine;
+    /// Not the generated `State`.
+    pub struct State;
+    /// Not the generated `Dynamic`.
+    pub struct Dynamic;
+    /// Not the generated `DESCRIPTION`.
+    pub const DESCRIPTION: &str = "not a machine";
+}
+
+/// Types named like the prelude's, which generated code must never pick up.
+pub mod shadows {
+    /// Shadows `core::result::Result`.
+    pub struct Result;
+    /// Shadows `core::option::Option`.
+    pub struct Option;
+    /// Shadows `Some`.
+    pub struct Some;
+    /// Shadows `None`.
+    pub struct None;
+    /// Shadows `Ok`.
+    pub struct Ok;
+    /// Shadows `Err`.
+    pub struct Err;
+    /// Shadows `Box`.
+    pub struct Box;
+    /// Shadows `Vec`.
+    pub struct Vec;
+    /// Shadows `String`.
+    pub struct String;
+    /// Shadows the `core` crate's name.
+    pub mod core {}
+    /// Shadows the `std` crate's name.
+    pub mod std {}
+    /// Shadows the `automat` crate's name.
+    pub mod automat {}
+}
+
+/// A machine inside a module without the prelude, beside every shadowing name.
+#[no_implicit_prelude]
+pub mod without_prelude {
+    /// A keypad door, declared with nothing but absolute paths.
+    #[::automat::machine(derive(Debug, Clone, PartialEq))]
+    pub mod door {
+        #[allow(unused_imports)]
+        use super::super::helpers::*;
+        #[allow(unused_imports)]
+        use super::super::shadows::{
+            Box, Err, None, Ok, Option, Result, Some, String, Vec, automat, core, std,
+        };
+
+        /// What a keypad door understands.
+        pub trait Keypad {
+            /// A code is typed; the output says how many tries are left.
+            fn enter(&mut self, code: u16) -> ::core::option::Option<u8>;
+            /// The door is shut.
+            fn shut(&mut self);
+            /// The keypad beeps; nothing changes.
+            fn beep(&mut self) -> u32;
+        }
+
+        /// Counts the beeps.
+        #[core]
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Counter {
+            /// Beeps so far.
+            pub beeps: u32,
+        }
+
+        /// Shut, with its code and the tries left.
+        #[state(initial)]
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Locked(pub u16, pub u8);
+
+        /// Open.
+        #[state]
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Open {
+            /// The code that opened it.
+            pub code: u16,
+        }
+
+        /// No tries left; entered only from storage, by a service engineer's tool.
+        #[state(unreachable)]
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Blocked;
+
+        /// Where a typed code leads.
+        #[branch]
+        pub enum Entered {
+            /// The right code.
+            Opened(Open),
+            /// A wrong one.
+            Refused(Locked),
+        }
+
+        #[transitions]
+        impl Locked {
+            /// Checks the code.
+            fn enter(
+                self,
+                _counter: &mut Counter,
+                code: u16,
+            ) -> (Entered, ::core::option::Option<u8>) {
+                if code == self.0 {
+                    (Entered::Opened(Open { code }), ::core::option::Option::None)
+                } else {
+                    let left = self.1.saturating_sub(1);
+                    (
+                        Entered::Refused(Locked(self.0, left)),
+                        ::core::option::Option::Some(left),
+                    )
+                }
+            }
+
+            /// Beeps.
+            fn beep(&mut self, counter: &mut Counter) -> u32 {
+                counter.beeps += 1;
+                counter.beeps
+            }
+        }
+
+        #[transitions]
+        impl Open {
+            /// Shuts and locks with the same code.
+            fn shut(self, _counter: &mut Counter) -> Locked {
+                Locked(self.code, 3)
+            }
+        }
+
+        #[transitions]
+        impl Blocked {
+            /// Beeps, and stays blocked.
+            fn beep(&mut self, counter: &mut Counter) -> u32 {
+                counter.beeps += 1;
+                counter.beeps
+            }
+        }
+    }
+}
+
+/// A machine without a core, whose every state is a unit struct, next to the helpers.
+pub mod unit_machine {
+    #[allow(unused_imports)]
+    use crate::helpers::*;
+
+    /// A light switch.
+    #[automat::machine]
+    pub mod switch {
+        /// The one input.
+        pub trait Switch {
+            /// Flip the switch.
+            fn flip(&mut self);
+        }
+
+        /// Dark.
+        #[state(initial)]
+        pub struct Off;
+
+        /// Bright.
+        #[state]
+        pub struct On;
+
+        #[transitions]
+        impl Off {
+            fn flip(self) -> On {
+                On
+            }
+        }
+
+        #[transitions]
+        impl On {
+            fn flip(self) -> Off {
+                Off
+            }
+        }
+    }
+}
