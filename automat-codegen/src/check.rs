@@ -9,6 +9,7 @@ pub const GENERATED_ITEMS: &[&str] = &[
     "Machine",
     "State",
     "Dynamic",
+    "Typed",
     "Input",
     "Output",
     "DESCRIPTION",
@@ -28,6 +29,7 @@ pub const GENERATED_METHODS: &[&str] = &[
     "state_name",
     "accepts",
     "is_poisoned",
+    "into_typed",
 ];
 
 /// Runs every check on `machine`, recording each violation. The graph checks run only on a

@@ -4,6 +4,7 @@ mod description;
 mod dynamic;
 mod enums;
 mod input_trait;
+mod typed;
 mod typestate;
 
 use crate::model::{Handler, Input, Machine};
@@ -18,6 +19,7 @@ pub fn module(mut module: ItemMod, machine: &Machine) -> TokenStream {
         enums::input_and_output(machine),
         typestate::machine(machine),
         dynamic::machine(machine),
+        typed::typed(machine),
         input_trait::implementation(machine),
         description::constant(machine),
     ];

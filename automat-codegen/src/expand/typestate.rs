@@ -16,23 +16,24 @@ pub fn machine(machine: &Machine) -> TokenStream {
          that `S` does not accept does not compile."
     ));
     let (core_local, state_local) = (local("core"), local("state"));
+    // `self::` so that a core named `S` is not taken for the type parameter of `Machine<S>`.
     let (field, core_param, field_init, core_accessors) = match &machine.core {
         Some(core) => (
-            quote!(core: #core,),
-            quote!(#core_local: #core,),
+            quote!(core: self::#core,),
+            quote!(#core_local: self::#core,),
             quote!(#core_local,),
             quote! {
                 /// The data shared by every state.
                 #[inline]
                 #[must_use]
-                pub fn core(&self) -> &#core {
+                pub fn core(&self) -> &self::#core {
                     &self.core
                 }
 
                 /// The core and the state, taking the machine apart.
                 #[inline]
                 #[must_use]
-                pub fn into_parts(self) -> (#core, S) {
+                pub fn into_parts(self) -> (self::#core, S) {
                     (self.core, self.state)
                 }
             },
