@@ -219,6 +219,11 @@ pub use description::{
 };
 pub use no_transition::NoTransition;
 
+// The README's quick start runs as a doctest, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 /// Not public API: what generated code reaches for. May change in any release.
 #[doc(hidden)]
 pub mod __private {
