@@ -67,8 +67,8 @@ fn read(
     module: &mut ItemMod,
     errors: &mut Errors,
 ) -> (Option<model::Machine>, bool) {
-    let derives = parse::args(args, errors);
-    let Some(parsed) = parse::machine(module, derives, errors) else {
+    let args = parse::args(args, errors);
+    let Some(parsed) = parse::machine(module, args, errors) else {
         return (None, false);
     };
     let collisions = check::machine(

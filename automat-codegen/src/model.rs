@@ -29,6 +29,9 @@ pub struct Machine {
     pub handlers: Vec<Handler>,
     /// The traits named in `#[automat::machine(derive(...))]`.
     pub derives: Vec<Path>,
+    /// `#[automat::machine(serde)]`: generate `Serialize` and `Deserialize` for `State` and
+    /// `Dynamic`.
+    pub serde: bool,
 }
 
 /// The trait whose methods are the inputs.

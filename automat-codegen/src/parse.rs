@@ -40,22 +40,38 @@ impl Marker {
 }
 
 /// Parses the arguments of `#[automat::machine(...)]`: `derive(Trait, ...)`.
-pub fn args(args: TokenStream, errors: &mut Errors) -> Vec<Path> {
-    let mut derives = Vec::new();
+pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
+    let mut read = Args {
+        derives: Vec::new(),
+        serde: false,
+    };
     let parser = syn::meta::parser(|meta: ParseNestedMeta| {
         if meta.path.is_ident("derive") {
             meta.parse_nested_meta(|derive| {
-                derives.push(derive.path);
+                read.derives.push(derive.path);
                 Ok(())
             })
+        } else if meta.path.is_ident("serde") {
+            read.serde = true;
+            Ok(())
         } else {
-            Err(meta.error("unknown argument; `#[automat::machine]` takes `derive(Trait, ...)`"))
+            Err(meta.error(
+                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)` and `serde`",
+            ))
         }
     });
     if let Err(error) = parser.parse2(args) {
         errors.push(error);
     }
-    derives
+    read
+}
+
+/// The arguments of `#[automat::machine(...)]`.
+pub struct Args {
+    /// `derive(Trait, ...)`.
+    pub derives: Vec<Path>,
+    /// `serde`.
+    pub serde: bool,
 }
 
 /// A machine as read, with what the reading could vouch for.
@@ -72,7 +88,7 @@ pub struct Parsed {
 ///
 /// Returns `None` when the module is too broken to describe a machine; every reason is in
 /// `errors` either way.
-pub fn machine(module: &mut ItemMod, derives: Vec<Path>, errors: &mut Errors) -> Option<Parsed> {
+pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<Parsed> {
     let Some((_, items)) = &mut module.content else {
         errors.error(
             module.ident.span(),
@@ -177,7 +193,8 @@ pub fn machine(module: &mut ItemMod, derives: Vec<Path>, errors: &mut Errors) ->
             states,
             branches: resolved.branches,
             handlers: resolved.handlers,
-            derives,
+            derives: args.derives,
+            serde: args.serde,
         },
         graph_complete: resolved.graph_complete,
         expandable: resolved.expandable && broken.is_empty(),

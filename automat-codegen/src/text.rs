@@ -130,6 +130,13 @@ fn spaced(prev: &str, next: &str) -> bool {
     true
 }
 
+/// An identifier as a name people read: `r#type` is `type`.
+#[must_use]
+pub fn name(ident: &Ident) -> String {
+    use syn::ext::IdentExt;
+    ident.unraw().to_string()
+}
+
 /// `syn_ack` → `SynAck`, `r#type` → `Type`: an input's variant name in `Input` and `Output`.
 #[must_use]
 pub fn upper_camel(ident: &Ident) -> Ident {

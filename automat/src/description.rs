@@ -10,25 +10,45 @@
 ///
 /// ```
 /// #[automat::machine]
-/// mod light {
-///     /// A switch.
-///     pub trait Switch {
-///         /// Flip it.
+/// mod lamp {
+///     /// A lamp with a dimmer.
+///     pub trait Lamp {
+///         /// Flip the switch.
 ///         fn flip(&mut self);
+///         /// Turn the dimmer to `percent`; the output is the brightness now.
+///         fn dim(&mut self, percent: u8) -> u8;
+///         /// A power surge, of `volts`.
+///         fn surge(&mut self, volts: u16);
 ///     }
 ///
 ///     /// Dark.
 ///     #[state(initial)]
 ///     pub struct Off;
 ///
-///     /// Bright.
+///     /// Lit, at some brightness.
 ///     #[state]
-///     pub struct On;
+///     pub struct On {
+///         level: u8,
+///     }
+///
+///     /// Burnt out: nothing leaves this state.
+///     #[state]
+///     pub struct Burnt;
+///
+///     /// Where a surge leaves the bulb.
+///     #[branch]
+///     pub enum Surge {
+///         /// The bulb survived.
+///         Survived(On),
+///         /// The bulb burnt out.
+///         BurntOut(Burnt),
+///     }
 ///
 ///     #[transitions]
 ///     impl Off {
+///         /// Light up, at full brightness.
 ///         fn flip(self) -> On {
-///             On
+///             On { level: 100 }
 ///         }
 ///     }
 ///
@@ -37,16 +57,34 @@
 ///         fn flip(self) -> Off {
 ///             Off
 ///         }
+///
+///         /// Stay lit, at another brightness.
+///         fn dim(&mut self, percent: u8) -> u8 {
+///             self.level = percent.min(100);
+///             self.level
+///         }
+///
+///         fn surge(self, volts: u16) -> Surge {
+///             if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) }
+///         }
 ///     }
 /// }
 ///
-/// let graph = &light::DESCRIPTION;
-/// assert_eq!(graph.name, "light");
-/// assert_eq!(graph.trait_name, "Switch");
-/// assert_eq!(graph.initial().name, "Off");
-/// assert_eq!(graph.states[1].doc, "Bright.");
-/// assert_eq!(graph.transitions[0].targets[0].state, "On");
+/// let graph = &lamp::DESCRIPTION;
+/// assert_eq!(graph.name, "lamp");
+/// assert_eq!(graph.doc, "");
+/// assert_eq!(graph.trait_name, "Lamp");
+/// let states: Vec<&str> = graph.states.iter().map(|state| state.name).collect();
+/// assert_eq!(states, ["Off", "On", "Burnt"]);
+/// let inputs: Vec<&str> = graph.inputs.iter().map(|input| input.name).collect();
+/// assert_eq!(inputs, ["flip", "dim", "surge"]);
+/// let handlers: Vec<(&str, &str)> =
+///     graph.transitions.iter().map(|handler| (handler.source, handler.input)).collect();
+/// assert_eq!(handlers, [("Off", "flip"), ("On", "flip"), ("On", "dim"), ("On", "surge")]);
 /// ```
+///
+/// The examples of [`StateInfo`], [`InputInfo`], [`Param`], [`TransitionInfo`],
+/// [`TransitionKind`] and [`Target`] read this `lamp` machine's description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Description {
     /// The machine's name: the name of its module.
@@ -66,6 +104,34 @@ pub struct Description {
 impl Description {
     /// The state every machine starts in.
     ///
+    /// ```
+    /// # #[automat::machine] mod lamp {
+    /// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+    /// #         #[doc = " Flip the switch."] fn flip(&mut self);
+    /// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+    /// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+    /// #     }
+    /// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+    /// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+    /// #         level: u8,
+    /// #     }
+    /// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+    /// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+    /// #         #[doc = " The bulb survived."] Survived(On),
+    /// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+    /// #     }
+    /// #     #[transitions] impl Off {
+    /// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+    /// #     }
+    /// #     #[transitions] impl On {
+    /// #         fn flip(self) -> Off { Off }
+    /// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+    /// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+    /// #     }
+    /// # }
+    /// assert_eq!(lamp::DESCRIPTION.initial().name, "Off");
+    /// ```
+    ///
     /// # Panics
     ///
     /// Only for a hand-made description with no initial state; the macro always marks one.
@@ -78,19 +144,114 @@ impl Description {
     }
 
     /// The state named `name`, if there is one.
+    ///
+    /// ```
+    /// # #[automat::machine] mod lamp {
+    /// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+    /// #         #[doc = " Flip the switch."] fn flip(&mut self);
+    /// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+    /// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+    /// #     }
+    /// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+    /// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+    /// #         level: u8,
+    /// #     }
+    /// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+    /// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+    /// #         #[doc = " The bulb survived."] Survived(On),
+    /// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+    /// #     }
+    /// #     #[transitions] impl Off {
+    /// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+    /// #     }
+    /// #     #[transitions] impl On {
+    /// #         fn flip(self) -> Off { Off }
+    /// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+    /// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+    /// #     }
+    /// # }
+    /// let on = lamp::DESCRIPTION.state("On").unwrap();
+    /// assert_eq!(on.doc, "Lit, at some brightness.");
+    /// assert_eq!(lamp::DESCRIPTION.state("Dim"), None);
+    /// ```
     #[must_use]
     pub fn state(&self, name: &str) -> Option<&StateInfo> {
         self.states.iter().find(|state| state.name == name)
     }
 
     /// The input named `name` (the trait method's name), if there is one.
+    ///
+    /// ```
+    /// # #[automat::machine] mod lamp {
+    /// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+    /// #         #[doc = " Flip the switch."] fn flip(&mut self);
+    /// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+    /// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+    /// #     }
+    /// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+    /// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+    /// #         level: u8,
+    /// #     }
+    /// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+    /// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+    /// #         #[doc = " The bulb survived."] Survived(On),
+    /// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+    /// #     }
+    /// #     #[transitions] impl Off {
+    /// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+    /// #     }
+    /// #     #[transitions] impl On {
+    /// #         fn flip(self) -> Off { Off }
+    /// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+    /// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+    /// #     }
+    /// # }
+    /// let dim = lamp::DESCRIPTION.input("dim").unwrap();
+    /// assert_eq!(dim.output, Some("u8"));
+    /// assert_eq!(lamp::DESCRIPTION.input("Dim"), None, "the method's name, not the variant's");
+    /// ```
     #[must_use]
     pub fn input(&self, name: &str) -> Option<&InputInfo> {
         self.inputs.iter().find(|input| input.name == name)
     }
 }
 
-/// One state of a [`Description`].
+/// One state of a [`Description`]: a `#[state]` struct.
+///
+/// With the `lamp` machine of [`Description`]'s example:
+///
+/// ```
+/// # #[automat::machine] mod lamp {
+/// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+/// #         #[doc = " Flip the switch."] fn flip(&mut self);
+/// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+/// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+/// #     }
+/// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+/// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+/// #         level: u8,
+/// #     }
+/// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+/// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+/// #         #[doc = " The bulb survived."] Survived(On),
+/// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+/// #     }
+/// #     #[transitions] impl Off {
+/// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+/// #     }
+/// #     #[transitions] impl On {
+/// #         fn flip(self) -> Off { Off }
+/// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+/// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+/// #     }
+/// # }
+/// let [off, on, burnt] = lamp::DESCRIPTION.states else { unreachable!() };
+/// assert_eq!((off.name, off.doc), ("Off", "Dark."));
+/// assert!(off.initial && !on.initial && !burnt.initial);
+/// assert!(!on.unreachable, "no state of the lamp is `#[state(unreachable)]`");
+/// assert!(!on.terminal);
+/// assert!(burnt.terminal, "no transition leaves `Burnt`");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct StateInfo {
     /// The state struct's name.
@@ -107,6 +268,41 @@ pub struct StateInfo {
 }
 
 /// One input of a [`Description`]: a method of the input trait.
+///
+/// With the `lamp` machine of [`Description`]'s example:
+///
+/// ```
+/// # #[automat::machine] mod lamp {
+/// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+/// #         #[doc = " Flip the switch."] fn flip(&mut self);
+/// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+/// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+/// #     }
+/// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+/// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+/// #         level: u8,
+/// #     }
+/// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+/// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+/// #         #[doc = " The bulb survived."] Survived(On),
+/// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+/// #     }
+/// #     #[transitions] impl Off {
+/// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+/// #     }
+/// #     #[transitions] impl On {
+/// #         fn flip(self) -> Off { Off }
+/// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+/// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+/// #     }
+/// # }
+/// let [flip, dim, _surge] = lamp::DESCRIPTION.inputs else { unreachable!() };
+/// assert_eq!((flip.name, flip.doc), ("flip", "Flip the switch."));
+/// assert!(flip.params.is_empty());
+/// assert_eq!(flip.output, None);
+/// assert_eq!(dim.params[0].name, "percent");
+/// assert_eq!(dim.output, Some("u8"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct InputInfo {
     /// The method's name.
@@ -120,6 +316,37 @@ pub struct InputInfo {
 }
 
 /// A parameter of an input.
+///
+/// With the `lamp` machine of [`Description`]'s example:
+///
+/// ```
+/// # #[automat::machine] mod lamp {
+/// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+/// #         #[doc = " Flip the switch."] fn flip(&mut self);
+/// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+/// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+/// #     }
+/// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+/// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+/// #         level: u8,
+/// #     }
+/// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+/// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+/// #         #[doc = " The bulb survived."] Survived(On),
+/// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+/// #     }
+/// #     #[transitions] impl Off {
+/// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+/// #     }
+/// #     #[transitions] impl On {
+/// #         fn flip(self) -> Off { Off }
+/// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+/// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+/// #     }
+/// # }
+/// let surge = lamp::DESCRIPTION.input("surge").unwrap();
+/// assert_eq!(surge.params, [automat::Param { name: "volts", ty: "u16" }]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Param {
     /// The parameter's name in the trait.
@@ -129,6 +356,42 @@ pub struct Param {
 }
 
 /// One handler of a [`Description`]: what an input does in one state.
+///
+/// With the `lamp` machine of [`Description`]'s example:
+///
+/// ```
+/// # #[automat::machine] mod lamp {
+/// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+/// #         #[doc = " Flip the switch."] fn flip(&mut self);
+/// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+/// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+/// #     }
+/// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+/// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+/// #         level: u8,
+/// #     }
+/// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+/// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+/// #         #[doc = " The bulb survived."] Survived(On),
+/// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+/// #     }
+/// #     #[transitions] impl Off {
+/// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+/// #     }
+/// #     #[transitions] impl On {
+/// #         fn flip(self) -> Off { Off }
+/// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+/// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+/// #     }
+/// # }
+/// use automat::{Target, TransitionKind};
+///
+/// let light_up = &lamp::DESCRIPTION.transitions[0];
+/// assert_eq!((light_up.source, light_up.input), ("Off", "flip"));
+/// assert_eq!(light_up.kind, TransitionKind::Transition);
+/// assert_eq!(light_up.targets, [Target { state: "On", label: None }]);
+/// assert_eq!(light_up.doc, "Light up, at full brightness.");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TransitionInfo {
     /// The name of the state whose `#[transitions]` block holds the handler.
@@ -145,6 +408,45 @@ pub struct TransitionInfo {
 }
 
 /// How a handler moves the machine.
+///
+/// With the `lamp` machine of [`Description`]'s example:
+///
+/// ```
+/// # #[automat::machine] mod lamp {
+/// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+/// #         #[doc = " Flip the switch."] fn flip(&mut self);
+/// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+/// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+/// #     }
+/// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+/// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+/// #         level: u8,
+/// #     }
+/// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+/// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+/// #         #[doc = " The bulb survived."] Survived(On),
+/// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+/// #     }
+/// #     #[transitions] impl Off {
+/// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+/// #     }
+/// #     #[transitions] impl On {
+/// #         fn flip(self) -> Off { Off }
+/// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+/// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+/// #     }
+/// # }
+/// use automat::TransitionKind;
+///
+/// let kinds: Vec<TransitionKind> =
+///     lamp::DESCRIPTION.transitions.iter().map(|handler| handler.kind).collect();
+/// assert_eq!(kinds, [
+///     TransitionKind::Transition, // Off: flip
+///     TransitionKind::Transition, // On: flip
+///     TransitionKind::Loop,       // On: dim
+///     TransitionKind::Branch,     // On: surge
+/// ]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TransitionKind {
     /// `self` by value, returning the next state.
@@ -156,6 +458,44 @@ pub enum TransitionKind {
 }
 
 /// A state a handler may lead to.
+///
+/// With the `lamp` machine of [`Description`]'s example:
+///
+/// ```
+/// # #[automat::machine] mod lamp {
+/// #     #[doc = " A lamp with a dimmer."] pub trait Lamp {
+/// #         #[doc = " Flip the switch."] fn flip(&mut self);
+/// #         #[doc = " Turn the dimmer to `percent`; the output is the brightness now."] fn dim(&mut self, percent: u8) -> u8;
+/// #         #[doc = " A power surge, of `volts`."] fn surge(&mut self, volts: u16);
+/// #     }
+/// #     #[doc = " Dark."] #[state(initial)] pub struct Off;
+/// #     #[doc = " Lit, at some brightness."] #[state] pub struct On {
+/// #         level: u8,
+/// #     }
+/// #     #[doc = " Burnt out: nothing leaves this state."] #[state] pub struct Burnt;
+/// #     #[doc = " Where a surge leaves the bulb."] #[branch] pub enum Surge {
+/// #         #[doc = " The bulb survived."] Survived(On),
+/// #         #[doc = " The bulb burnt out."] BurntOut(Burnt),
+/// #     }
+/// #     #[transitions] impl Off {
+/// #         #[doc = " Light up, at full brightness."] fn flip(self) -> On { On { level: 100 } }
+/// #     }
+/// #     #[transitions] impl On {
+/// #         fn flip(self) -> Off { Off }
+/// #         #[doc = " Stay lit, at another brightness."] fn dim(&mut self, percent: u8) -> u8 { self.level = percent.min(100); self.level }
+/// #         fn surge(self, volts: u16) -> Surge { if volts > 400 { Surge::BurntOut(Burnt) } else { Surge::Survived(self) } }
+/// #     }
+/// # }
+/// use automat::Target;
+///
+/// let dim = &lamp::DESCRIPTION.transitions[2];
+/// assert_eq!(dim.targets, [Target { state: "On", label: None }], "a loop stays");
+/// let surge = &lamp::DESCRIPTION.transitions[3];
+/// assert_eq!(surge.targets, [
+///     Target { state: "On", label: Some("Survived") },
+///     Target { state: "Burnt", label: Some("BurntOut") },
+/// ]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Target {
     /// The target state's name.

@@ -1,90 +1,17 @@
-//! Typed finite-state machines, declared as plain Rust.
-//!
-//! A machine is a module: a trait whose methods are the **inputs**, one struct per **state**,
-//! an optional shared **core**, and **handlers** written as methods on the state structs.
-//! [`#[automat::machine]`](macro@machine) turns it into
-//!
-//! * `Machine<S>`, a *typestate* machine: an input that state `S` does not accept is a compile
-//!   error;
-//! * `Dynamic`, a machine whose state is known only at run time: an input the current state does
-//!   not accept is an `Err(`[`NoTransition`]`)`, and nothing changes;
-//! * `DESCRIPTION`, a [`Description`] of the graph, which `automat-viz` draws as Graphviz DOT,
-//!   Mermaid or SVG, so the diagram cannot drift from the code.
-//!
-//! ```
-//! #[automat::machine]
-//! pub mod turnstile {
-//!     /// What a turnstile can be asked to do.
-//!     pub trait Turnstile {
-//!         /// A coin is inserted; the output is the credit.
-//!         fn coin(&mut self, cents: u32) -> u32;
-//!         /// Someone pushes the arm.
-//!         fn push(&mut self);
-//!     }
-//!
-//!     /// Counts the people who went through.
-//!     #[core]
-//!     #[derive(Default)]
-//!     pub struct Core {
-//!         /// People who went through.
-//!         pub passes: u64,
-//!     }
-//!
-//!     /// The arm does not turn.
-//!     #[state(initial)]
-//!     pub struct Locked;
-//!
-//!     /// The arm turns once.
-//!     #[state]
-//!     pub struct Unlocked {
-//!         credit: u32,
-//!     }
-//!
-//!     #[transitions]
-//!     impl Locked {
-//!         fn coin(self, _core: &mut Core, cents: u32) -> (Unlocked, u32) {
-//!             (Unlocked { credit: cents }, cents)
-//!         }
-//!     }
-//!
-//!     #[transitions]
-//!     impl Unlocked {
-//!         fn coin(&mut self, _core: &mut Core, cents: u32) -> u32 {
-//!             self.credit += cents;
-//!             self.credit
-//!         }
-//!         fn push(self, core: &mut Core) -> Locked {
-//!             core.passes += 1;
-//!             Locked
-//!         }
-//!     }
-//! }
-//!
-//! use turnstile::{Core, Dynamic, Locked, Machine};
-//!
-//! // Typestate: `Machine::<Locked>::push` does not exist, so misuse does not compile.
-//! let locked = Machine::new(Core::default(), Locked);
-//! let (unlocked, credit) = locked.coin(25);
-//! assert_eq!(credit, 25);
-//! let locked = unlocked.push();
-//! assert_eq!(locked.core().passes, 1);
-//!
-//! // Dynamic: inputs from the outside world, rejected without harm.
-//! let mut gate = Dynamic::new(Core::default(), Locked);
-//! let refused = gate.push().unwrap_err();
-//! assert_eq!(refused.to_string(), "input `push` is not accepted in state `Locked`");
-//! assert_eq!(gate.coin(10), Ok(10));
-//! assert_eq!(gate.state_name(), "Unlocked");
-//! assert_eq!(gate.accepts(), ["coin", "push"]);
-//! ```
+#![doc = include_str!("tutorial.md")]
 #![no_std]
 #![forbid(unsafe_code)]
 
 mod description;
 mod no_transition;
+#[cfg(feature = "serde")]
+mod persist;
 
 /// Declares a machine: turns a module into a typestate machine, a dynamic machine and the
 /// description of their graph.
+///
+/// This is the reference; the [crate documentation](crate) is a tutorial that builds a machine
+/// step by step.
 ///
 /// # The declaration
 ///
@@ -134,11 +61,15 @@ mod no_transition;
 ///   compile.
 /// * `Dynamic`: the machine whose state is known at run time. `Dynamic::new(core, initial)`,
 ///   `Dynamic::restore(core, State)`; one method per input returning
-///   `Result<Output, NoTransition>`; `handle(Input)`; `state()`, `state_name()`, `core()`,
-///   `accepts()`, `is_poisoned()`; `From<Machine<S>>` and `TryFrom<Dynamic> for Machine<S>`
-///   (which hands the machine back on a mismatch). A refused input changes nothing. A
-///   transition handler that panics *poisons* the machine, as a panic poisons a
-///   `std::sync::Mutex`: every later input is refused with [`NoTransition::is_poisoned`].
+///   `Result<T, NoTransition>`, `T` the input's output; `handle(Input)`; `state()`,
+///   `state_name()`, `core()`, `accepts()`, `is_poisoned()`; `From<Machine<S>>` and
+///   `TryFrom<Dynamic> for Machine<S>` (which hands the machine back on a mismatch). A refused
+///   input changes nothing. A transition handler that panics *poisons* the machine, as a
+///   panic poisons a `std::sync::Mutex`: every later input is refused with
+///   [`NoTransition::is_poisoned`].
+/// * `Typed`: one variant per state, holding that state's `Machine<S>`.
+///   `Dynamic::into_typed()` returns it (or hands a poisoned machine back), for one exhaustive
+///   `match` that leaves the dynamic world; `From<Typed> for Dynamic` comes back.
 /// * `State`, `Input`, `Output`: one variant per state and per input (`syn_ack` becomes
 ///   `SynAck`), for storing states and for `Dynamic::handle`.
 /// * The input trait again, each output `T` now `Result<T, NoTransition>`, implemented by
@@ -228,4 +159,11 @@ struct ReadmeDoctests;
 #[doc(hidden)]
 pub mod __private {
     pub use ::core;
+    #[cfg(feature = "serde")]
+    pub use ::serde;
+
+    #[cfg(feature = "serde")]
+    pub use crate::persist::{
+        States, deserialize_machine, deserialize_state, serialize_machine, serialize_state,
+    };
 }

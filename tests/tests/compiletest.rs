@@ -6,7 +6,10 @@
 //! toolchain update: `TRYBUILD=overwrite cargo test -p automat-tests --test compiletest`, then
 //! review every diff as you would review code.
 
-#[rustversion::attr(not(stable(1.95)), ignore = "the .stderr files are recorded with rustc 1.95")]
+#[rustversion::attr(
+    not(stable(1.95)),
+    ignore = "the .stderr files are recorded with rustc 1.95"
+)]
 #[test]
 fn ui() {
     let cases = trybuild::TestCases::new();

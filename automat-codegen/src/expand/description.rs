@@ -8,21 +8,21 @@ use quote::quote;
 /// `static DESCRIPTION: automat::Description`, built from literals only.
 pub fn constant(machine: &Machine) -> TokenStream {
     let vis = &machine.vis;
-    let name = machine.ident.to_string();
-    let (doc, trait_name) = (&machine.doc, machine.input_trait.ident.to_string());
+    let name = text::name(&machine.ident);
+    let (doc, trait_name) = (&machine.doc, text::name(&machine.input_trait.ident));
     let item_doc =
         format!("The graph of the `{name}` machine, for `automat-viz` and introspection.");
     let states = machine.states.iter().enumerate().map(|(index, state)| {
-        let (name, doc, initial, unreachable) = (state.ident.to_string(), &state.doc, state.initial, state.unreachable);
+        let (name, doc, initial, unreachable) = (text::name(&state.ident), &state.doc, state.initial, state.unreachable);
         let terminal = machine.is_terminal(index);
         quote! {
             ::automat::StateInfo { name: #name, doc: #doc, initial: #initial, unreachable: #unreachable, terminal: #terminal },
         }
     });
     let inputs = machine.inputs.iter().map(|input| {
-        let (name, doc) = (input.ident.to_string(), &input.doc);
+        let (name, doc) = (text::name(&input.ident), &input.doc);
         let params = input.params.iter().map(|param| {
-            let (name, ty) = (param.ident.to_string(), text::type_text(&param.ty));
+            let (name, ty) = (text::name(&param.ident), text::type_text(&param.ty));
             quote!(::automat::Param { name: #name, ty: #ty },)
         });
         let output = optional_str(input.output.as_ref().map(text::type_text));
@@ -31,16 +31,16 @@ pub fn constant(machine: &Machine) -> TokenStream {
         }
     });
     let transitions = machine.handlers.iter().map(|handler| {
-        let source = machine.states[handler.state].ident.to_string();
-        let input = machine.inputs[handler.input].ident.to_string();
+        let source = text::name(&machine.states[handler.state].ident);
+        let input = text::name(&machine.inputs[handler.input].ident);
         let kind = match handler.kind {
             HandlerKind::Transition(_) => quote!(Transition),
             HandlerKind::Loop => quote!(Loop),
             HandlerKind::Branch(_) => quote!(Branch),
         };
         let targets = machine.targets(handler).into_iter().map(|(state, label)| {
-            let state = machine.states[state].ident.to_string();
-            let label = optional_str(label.map(ToString::to_string));
+            let state = text::name(&machine.states[state].ident);
+            let label = optional_str(label.map(text::name));
             quote!(::automat::Target { state: #state, label: #label },)
         });
         let doc = &handler.doc;

@@ -7,13 +7,14 @@
 
 use super::{args, call, derives, doc, local, method_doc, output, params};
 use crate::model::{Handler, HandlerKind, Input, Machine};
+use crate::text;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// `struct Dynamic`, its methods, and its conversions to and from `Machine<S>`.
 pub fn machine(machine: &Machine) -> TokenStream {
     let vis = &machine.vis;
-    let name = machine.ident.to_string();
+    let name = text::name(&machine.ident);
     let initial = &machine.states[machine.initial()].ident;
     let states: Vec<&Ident> = machine.states.iter().map(|state| &state.ident).collect();
     let struct_doc = doc(&format!(
@@ -52,7 +53,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         None => (quote!(), quote!(), quote!(), quote!()),
     };
     let names = states.iter().map(|state| {
-        let text = state.to_string();
+        let text = text::name(state);
         quote!(__Slot::__Live(State::#state(_)) | __Slot::#state => #text,)
     });
     let accepts = machine.states.iter().enumerate().map(|(index, state)| {
@@ -65,7 +66,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
                     .handlers_of(index)
                     .any(|handler| handler.input == input_index)
             })
-            .map(|(_, input)| input.ident.to_string());
+            .map(|(_, input)| text::name(&input.ident));
         let state = &state.ident;
         quote!(__Slot::__Live(State::#state(_)) => &[#(#inputs),*],)
     });
@@ -229,7 +230,7 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
         .filter(|handler| handler.input == index)
         .collect();
     let docs = method_doc(machine, None, input);
-    let name = input.ident.to_string();
+    let name = text::name(&input.ident);
     let arms = handlers.iter().map(|handler| arm(machine, handler));
     quote! {
         #docs

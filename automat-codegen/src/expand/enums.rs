@@ -2,13 +2,14 @@
 
 use super::{derives, doc, output};
 use crate::model::Machine;
+use crate::text;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `enum State`, one variant per state, with `From` each state and `name()`.
 pub fn state(machine: &Machine) -> TokenStream {
     let (vis, derive_attr) = (&machine.vis, derives(&machine.derives));
-    let name = machine.ident.to_string();
+    let name = text::name(&machine.ident);
     let enum_doc = doc(&format!(
         "The state of a `{name}` machine as a value: one variant per state."
     ));
@@ -23,7 +24,7 @@ pub fn state(machine: &Machine) -> TokenStream {
         quote!(#text_doc #ident(#ident),)
     });
     let names = machine.states.iter().map(|state| {
-        let (ident, text) = (&state.ident, state.ident.to_string());
+        let (ident, text) = (&state.ident, text::name(&state.ident));
         quote!(State::#ident(_) => #text,)
     });
     let froms = machine.states.iter().map(|state| {
@@ -65,7 +66,7 @@ pub fn state(machine: &Machine) -> TokenStream {
 /// `enum Input` and `enum Output`, one variant per input.
 pub fn input_and_output(machine: &Machine) -> TokenStream {
     let (vis, derive_attr) = (&machine.vis, derives(&machine.derives));
-    let name = machine.ident.to_string();
+    let name = text::name(&machine.ident);
     let input_doc = doc(&format!(
         "An input of a `{name}` machine as a value, for `Dynamic::handle`."
     ));
@@ -98,7 +99,7 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
         quote!(#text_doc #variant(#output),)
     });
     let names = machine.inputs.iter().map(|input| {
-        let (variant, text) = (&input.variant, input.ident.to_string());
+        let (variant, text) = (&input.variant, text::name(&input.ident));
         if input.params.is_empty() {
             quote!(Input::#variant => #text,)
         } else {

@@ -20,8 +20,12 @@ pub fn declaration(machine: &Machine) -> TokenStream {
         }
     });
     // Spanned at the user's trait, so rustc's notes about it point at the declaration.
+    // `dead_code` is allowed because every machine must declare the trait, which `Dynamic`
+    // implements: in a crate-private machine nothing else has to name it, and rustc would
+    // report it as never used.
     quote_spanned! {ident.span()=>
         #(#attrs)*
+        #[allow(dead_code)]
         #vis trait #ident {
             #(#methods)*
         }

@@ -4,6 +4,7 @@ mod description;
 mod dynamic;
 mod enums;
 mod input_trait;
+mod persist;
 mod typed;
 mod typestate;
 
@@ -20,6 +21,7 @@ pub fn module(mut module: ItemMod, machine: &Machine) -> TokenStream {
         typestate::machine(machine),
         dynamic::machine(machine),
         typed::typed(machine),
+        persist::impls(machine),
         input_trait::implementation(machine),
         description::constant(machine),
     ];

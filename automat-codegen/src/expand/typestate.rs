@@ -2,6 +2,7 @@
 
 use super::{call, derives, doc, local, method_doc, output, params};
 use crate::model::{Handler, HandlerKind, Machine};
+use crate::text;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -9,7 +10,7 @@ use quote::{format_ident, quote};
 /// of typed machines per branch.
 pub fn machine(machine: &Machine) -> TokenStream {
     let (vis, derive_attr) = (&machine.vis, derives(&machine.derives));
-    let name = machine.ident.to_string();
+    let name = text::name(&machine.ident);
     let initial = &machine.states[machine.initial()].ident;
     let struct_doc = doc(&format!(
         "A `{name}` machine in state `S`: it has a method for each input that `S` accepts, so an input \

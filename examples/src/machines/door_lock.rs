@@ -5,7 +5,7 @@
 ///
 /// The lock has no core: everything it knows — the code, the wrong attempts so far — travels
 /// in the state values.
-#[automat::machine(derive(Debug, Clone, PartialEq, Eq))]
+#[automat::machine(derive(Debug, Clone, PartialEq, Eq), serde)]
 pub mod door_lock {
     /// Wrong codes in a row that lock the keypad out.
     pub const MAX_FAILURES: u8 = 3;
@@ -24,7 +24,7 @@ pub mod door_lock {
 
     /// The door is locked, waiting for the right code.
     #[state(initial)]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Locked {
         /// The code that opens the door.
         pub code: u16,
@@ -42,12 +42,12 @@ pub mod door_lock {
 
     /// The door is open; it holds the code it will lock with.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Open(pub u16);
 
     /// Too many wrong codes: the keypad ignores codes until an administrator resets it.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct LockedOut {
         /// The code that will open the door once the lockout is cleared.
         pub code: u16,

@@ -6,7 +6,7 @@
 /// The door beeps before it starts to move. Pressing the button while the door closes
 /// reverses it (someone is in the way); pressing it while the door opens does nothing — it is
 /// not an accepted input there.
-#[automat::machine(derive(Debug, Clone, PartialEq, Eq))]
+#[automat::machine(derive(Debug, Clone, PartialEq, Eq), serde)]
 pub mod garage_door {
     /// The events that reach the door's controller.
     pub trait GarageDoor {
@@ -19,7 +19,7 @@ pub mod garage_door {
     }
 
     /// Which way the motor turns.
-    #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+    #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub enum Motor {
         /// The motor is off.
         #[default]
@@ -32,7 +32,7 @@ pub mod garage_door {
 
     /// The hardware the states drive: the motor and the warning beeper.
     #[core]
-    #[derive(Debug, Default, Clone, PartialEq, Eq)]
+    #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Core {
         /// What the motor is doing now.
         pub motor: Motor,
@@ -50,22 +50,22 @@ pub mod garage_door {
 
     /// The door is down and the motor is off.
     #[state(initial)]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Closed;
 
     /// The motor lifts the door until the open sensor fires.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Opening;
 
     /// The door is up and the motor is off.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Opened;
 
     /// The motor lowers the door until the close sensor fires.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Closing;
 
     #[transitions]

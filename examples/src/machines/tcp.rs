@@ -8,7 +8,7 @@
 /// of each is the segment this end sends in reply, if any. Every segment is assumed to
 /// arrive in order and acceptable: retransmission, windows and the checks of section 3.9 are
 /// left out, so the graph stays the RFC's.
-#[automat::machine(derive(Debug, Clone, PartialEq, Eq))]
+#[automat::machine(derive(Debug, Clone, PartialEq, Eq), serde)]
 pub mod tcp {
     use core::fmt;
 
@@ -132,7 +132,7 @@ pub mod tcp {
     /// The transmission control block: the sequence-number variables of RFC 793 section 3.2,
     /// and what went through.
     #[core]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Core {
         /// `ISS`: the initial send sequence number.
         pub iss: u32,
@@ -232,7 +232,7 @@ pub mod tcp {
     }
 
     /// How a connection in `SYN-RECEIVED` was opened, which decides where an `RST` sends it.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub enum Opened {
         /// From `LISTEN`: a passive `OPEN` that a `SYN` arrived at.
         Passive,
@@ -242,58 +242,58 @@ pub mod tcp {
 
     /// `CLOSED`: no connection.
     #[state(initial)]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Closed;
 
     /// `LISTEN`: waiting for a `SYN` from any peer.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Listen;
 
     /// `SYN-SENT`: our `SYN` is out, waiting for the peer's.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct SynSent;
 
     /// `SYN-RECEIVED`: both `SYN`s seen, waiting for the `ACK` of ours.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct SynReceived(pub Opened);
 
     /// `ESTABLISHED`: the connection is open; data flows both ways.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Established;
 
     /// `FIN-WAIT-1`: we closed; waiting for the `ACK` of our `FIN`, or the peer's `FIN`.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct FinWait1;
 
     /// `FIN-WAIT-2`: our `FIN` is acknowledged; waiting for the peer's.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct FinWait2;
 
     /// `CLOSE-WAIT`: the peer closed; waiting for our user to close.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct CloseWait;
 
     /// `CLOSING`: both ends closed at once; waiting for the `ACK` of our `FIN`.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Closing;
 
     /// `LAST-ACK`: the peer closed first and so did we; waiting for the `ACK` of our `FIN`.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct LastAck;
 
     /// `TIME-WAIT`: both `FIN`s acknowledged; waiting 2 MSL so the peer surely has our last
     /// `ACK`.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct TimeWait;
 
     /// Where an `RST` in `SYN-RECEIVED` leads (RFC 793, section 3.4).

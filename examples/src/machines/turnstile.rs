@@ -1,7 +1,7 @@
 //! The turnstile of the specification: the smallest machine with a core, a loop and an output.
 
 /// A coin-operated turnstile: pay, then push through.
-#[automat::machine(derive(Debug, Clone, PartialEq, Eq))]
+#[automat::machine(derive(Debug, Clone, PartialEq, Eq), serde)]
 pub mod turnstile {
     /// What a turnstile can be asked to do.
     pub trait Turnstile {
@@ -14,7 +14,7 @@ pub mod turnstile {
     /// What the turnstile remembers whatever its state: how many people went through, and
     /// what they paid.
     #[core]
-    #[derive(Debug, Default, Clone, PartialEq, Eq)]
+    #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Core {
         /// People who went through.
         pub passes: u64,
@@ -24,12 +24,12 @@ pub mod turnstile {
 
     /// The arm does not turn: waiting for a coin.
     #[state(initial)]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Locked;
 
     /// Paid: the arm turns once.
     #[state]
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
     pub struct Unlocked {
         /// Cents paid since the arm unlocked.
         pub credit: u32,

@@ -1,0 +1,551 @@
+//! A layered layout of a machine's graph, in pure Rust.
+//!
+//! The classic steps of Sugiyama et al., as Graphviz's `dot` takes them: break cycles by
+//! reversing back edges (found by a depth-first search from the start point), put states on
+//! ranks by longest path, thread every edge that spans ranks through one virtual item per rank
+//! in between, order each rank by barycenters to reduce crossings, then place items along each
+//! rank as close to their neighbours as the spacing allows.
+//!
+//! Labels can never overlap, by construction: ranks are doubled, and every edge's label is a
+//! virtual item of its own (sized like its text) on an odd rank between two state ranks, as
+//! Graphviz does. Items on a rank never overlap, lines cross each rank straight through their
+//! own item, and they turn only in the empty gaps between ranks, each turn in a lane of its
+//! own, so no line runs over a label, a state or another line. Loops hang off the side of
+//! their state (right in top-to-bottom drawings, below in left-to-right ones), with their
+//! labels stacked beside them, and the state's item is widened to hold them.
+//!
+//! The steps live in [`rank`], [`order`], [`place`] and [`route`]; this module holds the
+//! shared types and puts the steps together.
+//!
+//! The layout works in two axes: *main*, along which ranks follow each other, and *cross*,
+//! along a rank; [`Frame`] maps them to `x` and `y` for the chosen direction. Only `+`, `-`,
+//! `*`, `/` and comparisons are used on floats, which IEEE 754 defines exactly, so the output
+//! is the same on every platform.
+
+mod order;
+mod place;
+mod rank;
+mod route;
+
+use super::metrics;
+use crate::graph::{Bundle, Graph};
+use crate::options::{Direction, Options};
+
+/// Font size of a state's name.
+pub const NAME_SIZE: f64 = 14.0;
+/// Font size of a state's doc line.
+pub const DOC_SIZE: f64 = 11.0;
+/// Font size of edge labels.
+pub const LABEL_SIZE: f64 = 12.0;
+/// Font size of the title.
+pub const TITLE_SIZE: f64 = 16.0;
+/// Line height, as a multiple of the font size.
+pub const LEADING: f64 = 1.25;
+
+/// Radius of the start point.
+const START_RADIUS: f64 = 5.0;
+/// The least space between two lines that meet a state on the same side, so their arrowheads
+/// stay apart.
+const PORT_STEP: f64 = 12.0;
+/// The space kept clear of ports at each end of a state's side (its rounded corner).
+const PORT_MARGIN: f64 = 8.0;
+
+/// A point in the drawing, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// Left to right.
+    pub x: f64,
+    /// Top to bottom.
+    pub y: f64,
+}
+
+/// A piece of a path, from where the previous one ended.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Piece {
+    /// A straight line to the point.
+    Line(Point),
+    /// A cubic Bézier curve: two control points, then the end.
+    Cubic(Point, Point, Point),
+}
+
+/// An edge's line, drawn from its source to its target (the arrow's end).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    /// Where the line starts.
+    pub start: Point,
+    /// The pieces that follow.
+    pub pieces: Vec<Piece>,
+}
+
+/// Where a block of text goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextBlock {
+    /// The lines, top to bottom.
+    pub lines: Vec<String>,
+    /// The left end of the lines, or their center when `centered`.
+    pub x: f64,
+    /// The top of the first line.
+    pub y: f64,
+    /// Whether `x` is the center of each line rather than its start.
+    pub centered: bool,
+}
+
+/// A state's box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StateBox {
+    /// Left side.
+    pub x: f64,
+    /// Top side.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// One line of the drawing with its label: an edge, or all loops of one state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The line.
+    pub path: Path,
+    /// Its label, if it has one (the start arrow has none).
+    pub label: Option<TextBlock>,
+    /// Its tooltip (may be empty).
+    pub tooltip: String,
+}
+
+/// The whole drawing, ready to be written out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    /// Total width.
+    pub width: f64,
+    /// Total height.
+    pub height: f64,
+    /// Where the title's text starts (top left).
+    pub title: Point,
+    /// The center of the start point, when the graph has an initial state.
+    pub start: Option<Point>,
+    /// Each state's box, in declaration order.
+    pub states: Vec<StateBox>,
+    /// The start arrow, the edges and the loops.
+    pub lines: Vec<Line>,
+}
+
+/// Distances, in pixels.
+struct Spacing {
+    /// Space left and right of a state's name in its box.
+    pad_x: f64,
+    /// Space above and below it.
+    pad_y: f64,
+    /// Space between neighbours on a rank, when one is a state or a label.
+    item_gap: f64,
+    /// Space between two virtual points on a rank.
+    virtual_gap: f64,
+    /// Space between a rank and the next, where lines bend.
+    rank_gap: f64,
+    /// How far a loop reaches out of its state.
+    loop_reach: f64,
+    /// Space between a line and its label.
+    label_gap: f64,
+    /// Space around the drawing.
+    margin: f64,
+}
+
+impl Spacing {
+    fn new(options: &Options) -> Self {
+        let scale = if options.compact { 0.6 } else { 1.0 };
+        Spacing {
+            pad_x: 14.0 * scale,
+            pad_y: 8.0 * scale,
+            item_gap: 24.0 * scale,
+            virtual_gap: 12.0 * scale,
+            rank_gap: 22.0 * scale,
+            loop_reach: 28.0,
+            label_gap: 5.0,
+            margin: 12.0,
+        }
+    }
+}
+
+/// Maps main and cross coordinates to `x` and `y`.
+#[derive(Clone, Copy)]
+struct Frame {
+    vertical: bool,
+}
+
+impl Frame {
+    fn point(self, cross: f64, main: f64) -> Point {
+        if self.vertical {
+            Point { x: cross, y: main }
+        } else {
+            Point { x: main, y: cross }
+        }
+    }
+
+    /// A `width` × `height` box's extent (cross, main).
+    fn extent(self, width: f64, height: f64) -> (f64, f64) {
+        if self.vertical {
+            (width, height)
+        } else {
+            (height, width)
+        }
+    }
+}
+
+/// What an item on a rank stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A state or the start point: its item's index is the node's (states first, in
+    /// declaration order, then the start point).
+    Node,
+    /// The label of an edge.
+    Label,
+    /// A point a line passes through.
+    Virtual,
+}
+
+/// An item on a rank, with its extent around its anchor: where lines pass or attach.
+struct Item {
+    kind: Kind,
+    rank: usize,
+    /// Extent along the rank before the anchor.
+    before: f64,
+    /// Extent along the rank after the anchor.
+    after: f64,
+    /// Extent along the main axis, centered on the rank's middle.
+    depth: f64,
+    /// Neighbours on the rank above and below.
+    up: Vec<usize>,
+    down: Vec<usize>,
+}
+
+/// A line through the ranks, from its upper end to its lower end.
+struct Chain {
+    /// Items from the upper node to the lower node, both included.
+    items: Vec<usize>,
+    /// Whether the edge goes from the lower end to the upper one.
+    reversed: bool,
+    /// The bundle it draws, or `None` for the start arrow.
+    bundle: Option<usize>,
+    /// The label's item, if any.
+    label: Option<usize>,
+}
+
+/// Lays out `graph`.
+pub fn layout(graph: &Graph, options: &Options) -> Drawing {
+    let spacing = Spacing::new(options);
+    let frame = Frame {
+        vertical: options.direction == Direction::TopToBottom,
+    };
+    let bundles = graph.bundles(options);
+    let states = graph.states.len();
+    let initial = graph.initial();
+
+    // Each state's box.
+    let mut sizes: Vec<(f64, f64)> = graph
+        .states
+        .iter()
+        .map(|state| {
+            state_size(
+                &state.name,
+                options.docs.then(|| state.doc_line()),
+                &spacing,
+            )
+        })
+        .collect();
+    let (loops, edges) = split_loops(&bundles, states, initial, options);
+
+    // The start point is node `states`, after the states.
+    let start = initial.map(|_| states);
+    let nodes = states + usize::from(start.is_some());
+    let reversed = rank::break_cycles(nodes, &edges, start);
+    let node_ranks = rank::rank(nodes, &edges, &reversed);
+
+    // Items: the nodes first (item index = node index), then each chain's virtual items.
+    let mut items: Vec<Item> = (0..nodes)
+        .map(|node| {
+            let (before, after, depth) = if node == states {
+                (START_RADIUS, START_RADIUS, 2.0 * START_RADIUS)
+            } else {
+                let (cross, main) = frame.extent(sizes[node].0, sizes[node].1);
+                let (reach, label_main) = loop_extent(&loops[node].0, frame, &spacing);
+                (cross / 2.0, cross / 2.0 + reach, main.max(label_main))
+            };
+            Item {
+                kind: Kind::Node,
+                rank: 2 * node_ranks[node],
+                before,
+                after,
+                depth,
+                up: Vec::new(),
+                down: Vec::new(),
+            }
+        })
+        .collect();
+    let mut chains = Vec::new();
+    for (&(from, to, bundle), &reversed) in edges.iter().zip(&reversed) {
+        let ends = if reversed { (to, from) } else { (from, to) };
+        let lines = bundle.map(|bundle| bundles[bundle].lines(options));
+        let mut chain = rank::thread(&mut items, ends, lines.as_deref(), frame, &spacing);
+        chain.reversed = reversed;
+        chain.bundle = bundle;
+        chains.push(chain);
+    }
+
+    widen_for_ports(&mut items, &mut sizes, frame);
+    let ranks = order::order(&items, start);
+    let mut positions = place::place(&items, &ranks, &spacing);
+    place::straighten(&items, &ranks, &chains, &mut positions, &spacing);
+    let side_lengths: Vec<f64> = (0..nodes)
+        .map(|node| match sizes.get(node) {
+            Some(&(width, height)) => frame.extent(width, height).0,
+            None => 2.0 * START_RADIUS,
+        })
+        .collect();
+    let crosses = route::crosses(&items, &chains, &positions, &side_lengths);
+    let lanes = route::lanes(&items, &chains, &crosses, ranks.len());
+    let main = MainAxis::new(&items, &ranks, &lanes.per_gap, &spacing);
+
+    draw(&Parts {
+        graph,
+        options,
+        frame,
+        spacing: &spacing,
+        sizes: &sizes,
+        loops: &loops,
+        items: &items,
+        chains: &chains,
+        bundles: &bundles,
+        positions: &positions,
+        crosses: &crosses,
+        lanes: &lanes,
+        main: &main,
+        start,
+    })
+}
+
+/// Each state's loops (label lines and tooltips; all loops of a state share one line), and
+/// the edges to lay out across ranks: `(from, to, bundle)`, the start arrow first (from node
+/// `states`, the start point, with no bundle).
+#[allow(clippy::type_complexity)]
+fn split_loops(
+    bundles: &[Bundle<'_>],
+    states: usize,
+    initial: Option<usize>,
+    options: &Options,
+) -> (
+    Vec<(Vec<String>, Vec<String>)>,
+    Vec<(usize, usize, Option<usize>)>,
+) {
+    let mut loops: Vec<(Vec<String>, Vec<String>)> = vec![(Vec::new(), Vec::new()); states];
+    let mut edges: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    if let Some(initial) = initial {
+        edges.push((states, initial, None));
+    }
+    for (index, bundle) in bundles.iter().enumerate() {
+        if bundle.is_loop() {
+            let (lines, tips) = &mut loops[bundle.source];
+            lines.extend(bundle.lines(options));
+            tips.push(bundle.tooltip(options));
+        } else {
+            edges.push((bundle.source, bundle.target, Some(index)));
+        }
+    }
+    (loops, edges)
+}
+
+/// Widens the box of every state where more lines meet one side than fit at [`PORT_STEP`]
+/// apart (TCP's `Closed` is the target of thirteen).
+fn widen_for_ports(items: &mut [Item], sizes: &mut [(f64, f64)], frame: Frame) {
+    for (state, size) in sizes.iter_mut().enumerate() {
+        let item = &mut items[state];
+        let lines = item.up.len().max(item.down.len());
+        let needed = float(lines.saturating_sub(1)) * PORT_STEP + 2.0 * PORT_MARGIN;
+        let (cross, _) = frame.extent(size.0, size.1);
+        if needed > cross {
+            let grow = needed - cross;
+            item.before += grow / 2.0;
+            item.after += grow / 2.0;
+            if frame.vertical {
+                size.0 += grow;
+            } else {
+                size.1 += grow;
+            }
+        }
+    }
+}
+
+/// The size of a state's box: its name, and under it the doc line if there is one to show.
+fn state_size(name: &str, doc: Option<&str>, spacing: &Spacing) -> (f64, f64) {
+    let mut width = metrics::width(name, NAME_SIZE);
+    let mut height = NAME_SIZE * LEADING;
+    if let Some(doc) = doc.filter(|doc| !doc.is_empty()) {
+        width = width.max(metrics::width(doc, DOC_SIZE));
+        height += DOC_SIZE * LEADING;
+    }
+    (
+        (width + 2.0 * spacing.pad_x).max(56.0),
+        height + 2.0 * spacing.pad_y,
+    )
+}
+
+/// The size of a block of label lines (width, height).
+fn label_size(lines: &[String]) -> (f64, f64) {
+    (
+        metrics::widest(lines, LABEL_SIZE),
+        float(lines.len()) * LABEL_SIZE * LEADING,
+    )
+}
+
+/// How far a state's loops reach beyond its box along the rank, and how deep their labels are
+/// along the main axis.
+fn loop_extent(lines: &[String], frame: Frame, spacing: &Spacing) -> (f64, f64) {
+    if lines.is_empty() {
+        return (0.0, 0.0);
+    }
+    let (width, height) = label_size(lines);
+    let (cross, main) = frame.extent(width, height);
+    (0.75 * spacing.loop_reach + spacing.label_gap + cross, main)
+}
+
+/// Where each rank lies along the main axis.
+struct MainAxis {
+    /// Each rank's start (top, or left).
+    starts: Vec<f64>,
+    /// Each rank's depth.
+    depths: Vec<f64>,
+}
+
+impl MainAxis {
+    /// Ranks as deep as their deepest item, each gap as deep as its lanes need.
+    fn new(items: &[Item], ranks: &[Vec<usize>], lanes: &[usize], spacing: &Spacing) -> Self {
+        let depths: Vec<f64> = ranks
+            .iter()
+            .map(|rank| {
+                rank.iter()
+                    .map(|&item| items[item].depth)
+                    .fold(0.0, f64::max)
+            })
+            .collect();
+        let mut starts = Vec::with_capacity(depths.len());
+        let mut next = 0.0;
+        for (depth, &lanes) in depths.iter().zip(lanes) {
+            starts.push(next);
+            next += depth + spacing.rank_gap + float(lanes.saturating_sub(1)) * route::LANE_STEP;
+        }
+        MainAxis { starts, depths }
+    }
+
+    fn middle(&self, rank: usize) -> f64 {
+        self.starts[rank] + self.depths[rank] / 2.0
+    }
+
+    fn end(&self, rank: usize) -> f64 {
+        self.starts[rank] + self.depths[rank]
+    }
+}
+
+/// Everything the layout found, for drawing.
+struct Parts<'a> {
+    graph: &'a Graph,
+    options: &'a Options,
+    frame: Frame,
+    spacing: &'a Spacing,
+    sizes: &'a [(f64, f64)],
+    loops: &'a [(Vec<String>, Vec<String>)],
+    items: &'a [Item],
+    chains: &'a [Chain],
+    bundles: &'a [Bundle<'a>],
+    positions: &'a [f64],
+    crosses: &'a [Vec<f64>],
+    lanes: &'a route::Lanes,
+    main: &'a MainAxis,
+    start: Option<usize>,
+}
+
+/// Turns ranks and anchors into boxes, paths and text, shifted so the drawing starts at the
+/// margin, below the title.
+fn draw(parts: &Parts<'_>) -> Drawing {
+    let Parts {
+        frame,
+        spacing,
+        items,
+        positions,
+        main,
+        ..
+    } = *parts;
+    let lowest = items
+        .iter()
+        .zip(positions)
+        .map(|(item, position)| position - item.before)
+        .reduce(f64::min)
+        .unwrap_or(0.0);
+    let highest = items
+        .iter()
+        .zip(positions)
+        .map(|(item, position)| position + item.after)
+        .reduce(f64::max)
+        .unwrap_or(0.0);
+    // The title sits above the drawing: before the ranks (top to bottom), or before the
+    // items of each rank (left to right).
+    let title_depth = TITLE_SIZE * LEADING + spacing.margin;
+    let (mut cross_shift, mut main_shift) = (spacing.margin - lowest, spacing.margin);
+    if frame.vertical {
+        main_shift += title_depth;
+    } else {
+        cross_shift += title_depth;
+    }
+    let place = |cross: f64, along: f64| frame.point(cross + cross_shift, along + main_shift);
+    let main_extent = main
+        .starts
+        .len()
+        .checked_sub(1)
+        .map_or(0.0, |last| main.end(last));
+    let far = place(highest + spacing.margin, main_extent + spacing.margin);
+
+    let states: Vec<StateBox> = (0..parts.graph.states.len())
+        .map(|state| {
+            let (width, height) = parts.sizes[state];
+            let center = place(positions[state], main.middle(items[state].rank));
+            StateBox {
+                x: center.x - width / 2.0,
+                y: center.y - height / 2.0,
+                width,
+                height,
+            }
+        })
+        .collect();
+    let start = parts
+        .start
+        .map(|start| place(positions[start], main.middle(items[start].rank)));
+
+    let mut lines: Vec<Line> = (0..parts.chains.len())
+        .map(|chain| route::chain_line(parts, chain, &place))
+        .collect();
+    for (state, (labels, tips)) in parts.loops.iter().enumerate() {
+        if !labels.is_empty() {
+            lines.push(route::loop_line(parts, &states[state], labels, tips));
+        }
+    }
+    let title_width = metrics::width(&parts.graph.name, TITLE_SIZE);
+    Drawing {
+        width: far.x.max(title_width + 2.0 * spacing.margin),
+        height: far.y,
+        title: Point {
+            x: spacing.margin,
+            y: spacing.margin,
+        },
+        start,
+        states,
+        lines,
+    }
+}
+
+/// A count as a float; counts here are far below 2^52, so the conversion is exact.
+#[allow(clippy::cast_precision_loss)]
+fn float(count: usize) -> f64 {
+    count as f64
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,126 @@
+//! Crossing reduction: the order of the items on each rank.
+
+use super::{Item, float};
+
+/// Rounds of barycenter ordering.
+const ROUNDS: usize = 24;
+
+/// Orders every rank to reduce crossings: barycenter sweeps down and up, each followed by
+/// swapping neighbours while that helps, keeping the best order seen.
+pub(super) fn order(items: &[Item], start: Option<usize>) -> Vec<Vec<usize>> {
+    let rank_count = items.iter().map(|item| item.rank + 1).max().unwrap_or(0);
+    let mut ranks: Vec<Vec<usize>> = vec![Vec::new(); rank_count];
+    // First order: the start point, states in declaration order, then virtual items in the
+    // order of their edges.
+    for item in start.into_iter().chain(0..items.len()) {
+        if !ranks[items[item].rank].contains(&item) {
+            ranks[items[item].rank].push(item);
+        }
+    }
+    let mut index = vec![0; items.len()];
+    reindex(&ranks, &mut index);
+    let mut best = (crossings(items, &ranks, &index), ranks.clone());
+    for round in 0..ROUNDS {
+        let down = round % 2 == 0;
+        let sequence: Vec<usize> = if down {
+            (1..rank_count).collect()
+        } else {
+            (0..rank_count.saturating_sub(1)).rev().collect()
+        };
+        for rank in sequence {
+            let mut keyed: Vec<(f64, usize, usize)> = ranks[rank]
+                .iter()
+                .map(|&item| {
+                    let neighbours = if down {
+                        &items[item].up
+                    } else {
+                        &items[item].down
+                    };
+                    let key = if neighbours.is_empty() {
+                        float(index[item])
+                    } else {
+                        neighbours
+                            .iter()
+                            .map(|&other| float(index[other]))
+                            .sum::<f64>()
+                            / float(neighbours.len())
+                    };
+                    (key, index[item], item)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            ranks[rank] = keyed.into_iter().map(|(_, _, item)| item).collect();
+            reindex(&ranks, &mut index);
+        }
+        transpose(items, &mut ranks, &mut index);
+        let count = crossings(items, &ranks, &index);
+        if count < best.0 {
+            best = (count, ranks.clone());
+        }
+    }
+    best.1
+}
+
+fn reindex(ranks: &[Vec<usize>], index: &mut [usize]) {
+    for rank in ranks {
+        for (position, &item) in rank.iter().enumerate() {
+            index[item] = position;
+        }
+    }
+}
+
+/// Swaps neighbours on a rank while that removes crossings.
+fn transpose(items: &[Item], ranks: &mut [Vec<usize>], index: &mut [usize]) {
+    for _ in 0..ranks.len() * 4 {
+        let mut improved = false;
+        for rank in ranks.iter_mut() {
+            for position in 1..rank.len() {
+                let (left, right) = (rank[position - 1], rank[position]);
+                if pair_crossings(items, index, right, left)
+                    < pair_crossings(items, index, left, right)
+                {
+                    rank.swap(position - 1, position);
+                    index[left] = position;
+                    index[right] = position - 1;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+}
+
+/// Crossings between the lines of `left` and those of `right`, with `left` placed first.
+fn pair_crossings(items: &[Item], index: &[usize], left: usize, right: usize) -> usize {
+    let mut count = 0;
+    for (left_side, right_side) in [
+        (&items[left].up, &items[right].up),
+        (&items[left].down, &items[right].down),
+    ] {
+        for &a in left_side {
+            count += right_side.iter().filter(|&&b| index[b] < index[a]).count();
+        }
+    }
+    count
+}
+
+/// All crossings between neighbouring ranks.
+fn crossings(items: &[Item], ranks: &[Vec<usize>], index: &[usize]) -> usize {
+    let mut count = 0;
+    for rank in ranks {
+        let segments: Vec<(usize, usize)> = rank
+            .iter()
+            .flat_map(|&item| items[item].down.iter().map(move |&below| (item, below)))
+            .map(|(item, below)| (index[item], index[below]))
+            .collect();
+        for (position, &(a1, b1)) in segments.iter().enumerate() {
+            count += segments[position + 1..]
+                .iter()
+                .filter(|&&(a2, b2)| (a1 < a2 && b1 > b2) || (a1 > a2 && b1 < b2))
+                .count();
+        }
+    }
+    count
+}

@@ -1,0 +1,170 @@
+//! Placement: where each item's anchor goes along its rank.
+
+use super::{Chain, Item, Kind, Spacing, float};
+
+/// Rounds of placement along ranks.
+const ROUNDS: usize = 8;
+
+/// Each item's anchor along its rank: pulled toward the mean of its neighbours' anchors,
+/// alternately those above and those below, then both, keeping order and spacing.
+pub(super) fn place(items: &[Item], ranks: &[Vec<usize>], spacing: &Spacing) -> Vec<f64> {
+    let mut positions = vec![0.0; items.len()];
+    for rank in ranks.iter().filter(|rank| !rank.is_empty()) {
+        let mut next = 0.0;
+        for (position, &item) in rank.iter().enumerate() {
+            if position > 0 {
+                next += gap(items, rank[position - 1], item, spacing);
+            }
+            positions[item] = next;
+        }
+        let (first, last) = (rank[0], rank[rank.len() - 1]);
+        let middle =
+            (positions[first] - items[first].before + positions[last] + items[last].after) / 2.0;
+        for &item in rank {
+            positions[item] -= middle;
+        }
+    }
+    let count = ranks.len();
+    for round in 0..=2 * ROUNDS {
+        let (sequence, up, down): (Vec<usize>, bool, bool) = if round == 2 * ROUNDS {
+            ((0..count).collect(), true, true)
+        } else if round % 2 == 0 {
+            ((1..count).collect(), true, false)
+        } else {
+            ((0..count.saturating_sub(1)).rev().collect(), false, true)
+        };
+        for rank in sequence.into_iter().filter(|&rank| !ranks[rank].is_empty()) {
+            let wanted: Vec<(f64, f64)> = ranks[rank]
+                .iter()
+                .map(|&item| {
+                    let neighbours: Vec<usize> = (up.then_some(&items[item].up).into_iter())
+                        .chain(down.then_some(&items[item].down))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    let weight = if items[item].kind == Kind::Node {
+                        1.0
+                    } else {
+                        4.0
+                    };
+                    if neighbours.is_empty() {
+                        (positions[item], 0.25)
+                    } else {
+                        let sum: f64 = neighbours.iter().map(|&other| positions[other]).sum();
+                        (sum / float(neighbours.len()), weight)
+                    }
+                })
+                .collect();
+            let placed = fit(items, &ranks[rank], &wanted, spacing);
+            for (&item, position) in ranks[rank].iter().zip(placed) {
+                positions[item] = position;
+            }
+        }
+    }
+    positions
+}
+
+/// Lines the virtual items of each chain up, so long edges run straight with few bends:
+/// along the chain, runs of items are moved to one common position, the one nearest their mean
+/// that every item of the run can take without coming closer to its neighbours than the
+/// spacing allows. Longest chains first, as they gain the most.
+pub(super) fn straighten(
+    items: &[Item],
+    ranks: &[Vec<usize>],
+    chains: &[Chain],
+    positions: &mut [f64],
+    spacing: &Spacing,
+) {
+    let mut slot = vec![0; items.len()];
+    for rank in ranks {
+        for (position, &item) in rank.iter().enumerate() {
+            slot[item] = position;
+        }
+    }
+    let mut by_length: Vec<&Chain> = chains.iter().collect();
+    by_length.sort_by_key(|chain| std::cmp::Reverse(chain.items.len()));
+    for chain in by_length {
+        let inner = &chain.items[1..chain.items.len() - 1];
+        // Where each item may go, given its neighbours on the rank as they are now.
+        let room = |item: usize, positions: &[f64]| {
+            let rank = &ranks[items[item].rank];
+            let low = slot[item].checked_sub(1).map_or(f64::NEG_INFINITY, |left| {
+                positions[rank[left]] + gap(items, rank[left], item, spacing)
+            });
+            let high = rank.get(slot[item] + 1).map_or(f64::INFINITY, |&right| {
+                positions[right] - gap(items, item, right, spacing)
+            });
+            (low, high)
+        };
+        let mut start = 0;
+        while start < inner.len() {
+            let (mut low, mut high) = room(inner[start], positions);
+            let mut end = start + 1;
+            while end < inner.len() {
+                let (next_low, next_high) = room(inner[end], positions);
+                if next_low.max(low) > next_high.min(high) {
+                    break;
+                }
+                (low, high) = (next_low.max(low), next_high.min(high));
+                end += 1;
+            }
+            let run = &inner[start..end];
+            let mean = run.iter().map(|&item| positions[item]).sum::<f64>() / float(run.len());
+            // Not `clamp`: rounding can leave `low` a hair above `high`, and either will do.
+            let common = mean.min(high).max(low);
+            for &item in run {
+                positions[item] = common;
+            }
+            start = end;
+        }
+    }
+}
+
+/// The least space between the anchors of neighbours `left` and `right`.
+pub(super) fn gap(items: &[Item], left: usize, right: usize, spacing: &Spacing) -> f64 {
+    let both_virtual = items[left].kind == Kind::Virtual && items[right].kind == Kind::Virtual;
+    let between = if both_virtual {
+        spacing.virtual_gap
+    } else {
+        spacing.item_gap
+    };
+    items[left].after + between + items[right].before
+}
+
+/// Anchors for the items of one rank as close as possible (weighted least squares) to the
+/// wanted ones while keeping their order and spacing: isotonic regression by pooling
+/// adjacent violators, after subtracting each item's least offset from the first.
+fn fit(items: &[Item], rank: &[usize], wanted: &[(f64, f64)], spacing: &Spacing) -> Vec<f64> {
+    let mut offsets = Vec::with_capacity(rank.len());
+    let mut offset = 0.0;
+    for (position, &item) in rank.iter().enumerate() {
+        if position > 0 {
+            offset += gap(items, rank[position - 1], item, spacing);
+        }
+        offsets.push(offset);
+    }
+    // Blocks of (weighted sum, total weight, length).
+    let mut blocks: Vec<(f64, f64, usize)> = Vec::new();
+    for (&(target, weight), offset) in wanted.iter().zip(&offsets) {
+        blocks.push(((target - offset) * weight, weight, 1));
+        while blocks.len() > 1 {
+            let (sum, weight, length) = blocks[blocks.len() - 1];
+            let (prev_sum, prev_weight, prev_length) = blocks[blocks.len() - 2];
+            if prev_sum / prev_weight <= sum / weight {
+                break;
+            }
+            blocks.pop();
+            let merged = blocks.last_mut().expect("two blocks");
+            *merged = (prev_sum + sum, prev_weight + weight, prev_length + length);
+        }
+    }
+    let mut placed = Vec::with_capacity(rank.len());
+    for (sum, weight, length) in blocks {
+        placed.extend(std::iter::repeat_n(sum / weight, length));
+    }
+    placed
+        .iter()
+        .zip(&offsets)
+        .map(|(base, offset)| base + offset)
+        .collect()
+}

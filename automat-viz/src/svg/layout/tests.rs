@@ -1,0 +1,155 @@
+//! Checks of the layout's promises: no label or state overlaps another, and no line runs
+//! over one, for every example in every style.
+
+use super::{DOC_SIZE, Drawing, LABEL_SIZE, LEADING, Piece, Point, layout};
+use crate::graph::Graph;
+use crate::options::{Direction, Options};
+use crate::svg::metrics;
+
+/// A box: left, top, right, bottom.
+type Area = (f64, f64, f64, f64);
+
+fn overlap(a: Area, b: Area) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+fn shrink(area: Area, by: f64) -> Area {
+    (area.0 + by, area.1 + by, area.2 - by, area.3 - by)
+}
+
+/// The boxes of every label and state.
+fn areas(drawing: &Drawing) -> Vec<(String, Area)> {
+    let mut areas = Vec::new();
+    for state in &drawing.states {
+        areas.push((
+            "a state".to_owned(),
+            (
+                state.x,
+                state.y,
+                state.x + state.width,
+                state.y + state.height,
+            ),
+        ));
+    }
+    for line in &drawing.lines {
+        let Some(label) = &line.label else { continue };
+        let width = metrics::widest(&label.lines, LABEL_SIZE);
+        let left = if label.centered {
+            label.x - width / 2.0
+        } else {
+            label.x
+        };
+        let height = super::float(label.lines.len()) * LABEL_SIZE * LEADING;
+        areas.push((
+            format!("label {:?}", label.lines),
+            (left, label.y, left + width, label.y + height),
+        ));
+    }
+    areas
+}
+
+/// The straight pieces of every line.
+fn segments(drawing: &Drawing) -> Vec<(Point, Point)> {
+    let mut segments = Vec::new();
+    for line in &drawing.lines {
+        let mut from = line.path.start;
+        for piece in &line.path.pieces {
+            match *piece {
+                Piece::Line(to) => {
+                    segments.push((from, to));
+                    from = to;
+                }
+                Piece::Cubic(_, _, to) => from = to,
+            }
+        }
+    }
+    segments
+}
+
+fn machines() -> Vec<&'static automat::Description> {
+    vec![
+        &automat_examples::tcp::DESCRIPTION,
+        &automat_examples::garage_door::DESCRIPTION,
+        &automat_examples::door_lock::DESCRIPTION,
+        &automat_examples::turnstile::DESCRIPTION,
+    ]
+}
+
+fn variants() -> Vec<Options> {
+    let mut variants = Vec::new();
+    for direction in [Direction::TopToBottom, Direction::LeftToRight] {
+        for (docs, compact) in [(false, false), (true, false), (false, true), (true, true)] {
+            variants.push(Options {
+                direction,
+                docs,
+                compact,
+                outputs: true,
+            });
+        }
+    }
+    variants
+}
+
+#[test]
+fn labels_and_states_never_overlap() {
+    for description in machines() {
+        for options in variants() {
+            let drawing = layout(&Graph::from(description), &options);
+            let areas = areas(&drawing);
+            for (index, (what, area)) in areas.iter().enumerate() {
+                for (other, other_area) in &areas[index + 1..] {
+                    assert!(
+                        !overlap(*area, *other_area),
+                        "{}, {options:?}: {what} at {area:?} overlaps {other} at {other_area:?}",
+                        description.name
+                    );
+                }
+                assert!(area.0 >= 0.0 && area.1 >= 0.0);
+                assert!(area.2 <= drawing.width && area.3 <= drawing.height);
+            }
+        }
+    }
+}
+
+#[test]
+fn lines_run_clear_of_labels_and_states() {
+    for description in machines() {
+        for options in variants() {
+            let drawing = layout(&Graph::from(description), &options);
+            let areas = areas(&drawing);
+            for (from, to) in segments(&drawing) {
+                let line = (
+                    from.x.min(to.x),
+                    from.y.min(to.y),
+                    from.x.max(to.x),
+                    from.y.max(to.y),
+                );
+                for (what, area) in &areas {
+                    assert!(
+                        !overlap(line, shrink(*area, 1.0)),
+                        "{}, {options:?}: the line {from:?}–{to:?} crosses {what} at {area:?}",
+                        description.name
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn doc_lines_fit_in_their_state() {
+    let description = &automat_examples::tcp::DESCRIPTION;
+    let options = Options {
+        docs: true,
+        ..Options::default()
+    };
+    let drawing = layout(&Graph::from(description), &options);
+    for (state, area) in description.states.iter().zip(&drawing.states) {
+        let doc = state.doc.lines().next().unwrap_or("");
+        assert!(
+            metrics::width(doc, DOC_SIZE) <= area.width,
+            "{}",
+            state.name
+        );
+    }
+}

@@ -1,0 +1,377 @@
+//! Property tests: `Dynamic` next to a small reference model, driven by random input sequences.
+//!
+//! Each model is written from the rules in its machine's module documentation (`src/lib.rs`),
+//! with plain enums and a `match`, not from the handlers. After every step the machine and the
+//! model must agree on: accepted or refused, the output, the state's name and data, the core,
+//! and `accepts()`; a refused input must leave the machine exactly as it was.
+
+use automat::NoTransition;
+
+/// Sends `input` either through `handle` or through its own method, as `by_method` says, so
+/// both paths are compared with the model.
+macro_rules! send {
+    (
+        $machine:expr, $input:expr, $by_method:expr, $Input:ident, $Output:ident,
+        { $($Variant:ident $({ $($field:ident),* })? => $method:ident),* $(,)? }
+    ) => {{
+        let input = $input;
+        if $by_method {
+            match input {
+                $(
+                    $Input::$Variant $({ $($field),* })? => {
+                        $machine.$method($($($field),*)?).map($Output::$Variant)
+                    }
+                )*
+            }
+        } else {
+            $machine.handle(input)
+        }
+    }};
+}
+
+mod vending_model {
+    use super::NoTransition;
+    use automat_tests::vending::{
+        Broken, Choice, Dynamic, Idle, Input, Output, PIN, Paying, Service, State, Stock,
+    };
+    use proptest::prelude::*;
+
+    /// The reference: where the machine is.
+    #[derive(Clone, Debug, PartialEq)]
+    enum Where {
+        Idle,
+        Paying { credit: u32 },
+        Service { pin: u16, changes: u32 },
+        Broken { error: u16 },
+    }
+
+    /// The reference: the shared counters.
+    #[derive(Clone, Debug, PartialEq)]
+    struct Counters {
+        items: [u8; 4],
+        cash: u32,
+        sold: u32,
+    }
+
+    const PRICE: u32 = 50;
+
+    impl Where {
+        fn name(&self) -> &'static str {
+            match self {
+                Where::Idle => "Idle",
+                Where::Paying { .. } => "Paying",
+                Where::Service { .. } => "Service",
+                Where::Broken { .. } => "Broken",
+            }
+        }
+
+        /// The inputs accepted here, in the trait's order.
+        fn accepts(&self) -> &'static [&'static str] {
+            match self {
+                Where::Idle => &["insert", "service"],
+                Where::Paying { .. } => &["insert", "choose", "cancel"],
+                Where::Service { .. } => &["restock", "audit", "leave"],
+                Where::Broken { .. } => &["repair"],
+            }
+        }
+
+        /// One step of the rules; `None` when the input is not accepted here.
+        fn step(&mut self, counters: &mut Counters, input: &Input) -> Option<Output> {
+            let (next, output) = match (self.clone(), input) {
+                (Where::Idle, &Input::Insert { cents }) => {
+                    (Where::Paying { credit: cents }, Output::Insert(cents))
+                }
+                (Where::Idle, &Input::Service { pin }) if pin == PIN => {
+                    (Where::Service { pin, changes: 0 }, Output::Service(()))
+                }
+                (Where::Idle, Input::Service { .. }) => (Where::Idle, Output::Service(())),
+                (Where::Paying { credit }, &Input::Insert { cents }) => {
+                    let credit = credit.saturating_add(cents);
+                    (Where::Paying { credit }, Output::Insert(credit))
+                }
+                (Where::Paying { credit }, &Input::Choose { slot, count }) => {
+                    let stay = Where::Paying { credit };
+                    let price = u32::from(count) * PRICE;
+                    if slot >= 4 {
+                        (stay, Output::Choose(Choice::NoSuchSlot))
+                    } else if counters.items[usize::from(slot)] < count {
+                        (stay, Output::Choose(Choice::SoldOut))
+                    } else if credit < price {
+                        let missing = price - credit;
+                        (stay, Output::Choose(Choice::NotEnough { missing }))
+                    } else {
+                        counters.items[usize::from(slot)] -= count;
+                        counters.cash += price;
+                        counters.sold += u32::from(count);
+                        let change = credit - price;
+                        (Where::Idle, Output::Choose(Choice::Dispensed { change }))
+                    }
+                }
+                (Where::Paying { credit }, Input::Cancel) => (Where::Idle, Output::Cancel(credit)),
+                (Where::Service { pin, changes }, &Input::Restock { slot, count }) => {
+                    let mut changes = changes;
+                    if slot < 4 {
+                        let items = &mut counters.items[usize::from(slot)];
+                        *items = u8::try_from(u16::from(*items) + u16::from(count)).unwrap_or(255);
+                        changes += 1;
+                    }
+                    (Where::Service { pin, changes }, Output::Restock(()))
+                }
+                (here @ Where::Service { .. }, Input::Audit) => {
+                    (here, Output::Audit((counters.cash, counters.sold)))
+                }
+                (Where::Service { .. }, Input::Leave) => (Where::Idle, Output::Leave(())),
+                (Where::Broken { .. }, Input::Repair { .. }) => (Where::Idle, Output::Repair(())),
+                _ => return None,
+            };
+            *self = next;
+            Some(output)
+        }
+
+        /// The machine's `State` that this reference state stands for.
+        fn to_state(&self) -> State {
+            match *self {
+                Where::Idle => State::Idle(Idle),
+                Where::Paying { credit } => State::Paying(Paying(credit)),
+                Where::Service { pin, changes } => State::Service(Service { pin, changes }),
+                Where::Broken { error } => State::Broken(Broken { error }),
+            }
+        }
+    }
+
+    impl Counters {
+        fn to_stock(&self) -> Stock {
+            Stock {
+                items: self.items,
+                cash: self.cash,
+                sold: self.sold,
+            }
+        }
+    }
+
+    fn start() -> impl Strategy<Value = Where> {
+        prop_oneof![
+            4 => Just(Where::Idle),
+            1 => (0..500_u32).prop_map(|credit| Where::Paying { credit }),
+            1 => (any::<u16>(), 0..5_u32)
+                .prop_map(|(pin, changes)| Where::Service { pin, changes }),
+            1 => any::<u16>().prop_map(|error| Where::Broken { error }),
+        ]
+    }
+
+    fn counters() -> impl Strategy<Value = Counters> {
+        (any::<[u8; 4]>(), 0..100_000_u32, 0..1_000_u32).prop_map(|(items, cash, sold)| Counters {
+            items,
+            cash,
+            sold,
+        })
+    }
+
+    fn input() -> impl Strategy<Value = Input> {
+        let cents = prop_oneof![8 => 0..120_u32, 1 => any::<u32>()];
+        let slot = 0..6_u8;
+        let count = prop_oneof![8 => 0..4_u8, 1 => any::<u8>()];
+        let pin = prop_oneof![Just(PIN), any::<u16>()];
+        prop_oneof![
+            3 => cents.prop_map(|cents| Input::Insert { cents }),
+            3 => (slot.clone(), count.clone())
+                .prop_map(|(slot, count)| Input::Choose { slot, count }),
+            1 => Just(Input::Cancel),
+            2 => pin.prop_map(|pin| Input::Service { pin }),
+            2 => (slot, count).prop_map(|(slot, count)| Input::Restock { slot, count }),
+            1 => Just(Input::Audit),
+            1 => Just(Input::Leave),
+            1 => any::<u16>().prop_map(|technician| Input::Repair { technician }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn dynamic_matches_the_model(
+            start in start(),
+            counters in counters(),
+            steps in proptest::collection::vec((input(), any::<bool>()), 1..200),
+        ) {
+            let (mut model, mut counters) = (start, counters);
+            let mut machine = Dynamic::restore(counters.to_stock(), model.to_state());
+            if model == Where::Idle {
+                // The initial state also through `new`: the same machine.
+                prop_assert_eq!(&Dynamic::new(counters.to_stock(), Idle), &machine);
+            }
+            for (input, by_method) in steps {
+                let before = machine.clone();
+                let name = input.name();
+                let expected = model.step(&mut counters, &input);
+                let got = send!(machine, input, by_method, Input, Output, {
+                    Insert { cents } => insert,
+                    Choose { slot, count } => choose,
+                    Cancel => cancel,
+                    Service { pin } => service,
+                    Restock { slot, count } => restock,
+                    Audit => audit,
+                    Leave => leave,
+                    Repair { technician } => repair,
+                });
+                if let Some(output) = expected {
+                    prop_assert_eq!(got, Ok(output));
+                } else {
+                    prop_assert_eq!(got, Err(NoTransition::new(model.name(), name)));
+                    prop_assert_eq!(&machine, &before, "a refused input changed the machine");
+                }
+                prop_assert_eq!(machine.state_name(), model.name());
+                prop_assert_eq!(machine.state(), &model.to_state());
+                prop_assert_eq!(machine.core(), &counters.to_stock());
+                prop_assert_eq!(machine.accepts(), model.accepts());
+                prop_assert!(!machine.is_poisoned());
+            }
+        }
+    }
+}
+
+mod door_model {
+    use super::NoTransition;
+    use automat_tests::door::{Closed, Dynamic, Input, Jammed, Locked, Open, Output, State};
+    use proptest::prelude::*;
+
+    /// The reference: where the door is, and what it remembers.
+    #[derive(Clone, Debug, PartialEq)]
+    enum Door {
+        Locked { code: u16, failures: u8 },
+        Closed { code: u16 },
+        Open { code: u16 },
+        Jammed { knocks: u32 },
+    }
+
+    impl Door {
+        fn name(&self) -> &'static str {
+            match self {
+                Door::Locked { .. } => "Locked",
+                Door::Closed { .. } => "Closed",
+                Door::Open { .. } => "Open",
+                Door::Jammed { .. } => "Jammed",
+            }
+        }
+
+        fn accepts(&self) -> &'static [&'static str] {
+            match self {
+                Door::Locked { .. } => &["enter", "force_open"],
+                Door::Closed { .. } => &["open", "lock"],
+                Door::Open { .. } => &["close"],
+                Door::Jammed { .. } => &["knock"],
+            }
+        }
+
+        /// A failed attempt: the third jams the door.
+        fn failed(code: u16, failures: u8) -> Door {
+            if failures + 1 == 3 {
+                Door::Jammed { knocks: 0 }
+            } else {
+                Door::Locked {
+                    code,
+                    failures: failures + 1,
+                }
+            }
+        }
+
+        fn step(&mut self, input: &Input) -> Option<Output> {
+            let (next, output) = match (self.clone(), input) {
+                (Door::Locked { code, failures }, &Input::Enter { code: typed }) => {
+                    if typed == code {
+                        let greeting = format!("welcome after {failures} failed attempts");
+                        (Door::Closed { code }, Output::Enter(Some(greeting)))
+                    } else {
+                        (Door::failed(code, failures), Output::Enter(None))
+                    }
+                }
+                (Door::Locked { code, failures }, Input::ForceOpen) => {
+                    (Door::failed(code, failures), Output::ForceOpen(()))
+                }
+                (Door::Closed { code }, Input::Open) => (Door::Open { code }, Output::Open(())),
+                (Door::Closed { .. }, &Input::Lock { code }) => {
+                    (Door::Locked { code, failures: 0 }, Output::Lock(()))
+                }
+                (Door::Open { code }, Input::Close) => (Door::Closed { code }, Output::Close(())),
+                (Door::Jammed { knocks }, Input::Knock) => (
+                    Door::Jammed { knocks: knocks + 1 },
+                    Output::Knock(knocks + 1),
+                ),
+                _ => return None,
+            };
+            *self = next;
+            Some(output)
+        }
+
+        fn to_state(&self) -> State {
+            match *self {
+                Door::Locked { code, failures } => State::Locked(Locked {
+                    code,
+                    attempts: failures,
+                }),
+                Door::Closed { code } => State::Closed(Closed(code)),
+                Door::Open { code } => State::Open(Open { code }),
+                Door::Jammed { knocks } => State::Jammed(Jammed(knocks)),
+            }
+        }
+    }
+
+    /// Codes from a small set, so that right codes are common.
+    fn code() -> impl Strategy<Value = u16> {
+        0..4_u16
+    }
+
+    fn start() -> impl Strategy<Value = Door> {
+        prop_oneof![
+            4 => (code(), 0..3_u8).prop_map(|(code, failures)| Door::Locked { code, failures }),
+            1 => code().prop_map(|code| Door::Closed { code }),
+            1 => code().prop_map(|code| Door::Open { code }),
+            1 => (0..1_000_u32).prop_map(|knocks| Door::Jammed { knocks }),
+        ]
+    }
+
+    fn input() -> impl Strategy<Value = Input> {
+        prop_oneof![
+            4 => code().prop_map(|code| Input::Enter { code }),
+            1 => Just(Input::ForceOpen),
+            2 => Just(Input::Open),
+            2 => Just(Input::Close),
+            2 => code().prop_map(|code| Input::Lock { code }),
+            1 => Just(Input::Knock),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn dynamic_matches_the_model(
+            start in start(),
+            steps in proptest::collection::vec((input(), any::<bool>()), 1..200),
+        ) {
+            let mut model = start;
+            let mut machine = match model.to_state() {
+                State::Locked(locked) => Dynamic::new(locked),
+                state => Dynamic::restore(state),
+            };
+            for (input, by_method) in steps {
+                let before = machine.clone();
+                let name = input.name();
+                let expected = model.step(&input);
+                let got = send!(machine, input, by_method, Input, Output, {
+                    Enter { code } => enter,
+                    ForceOpen => force_open,
+                    Open => open,
+                    Close => close,
+                    Lock { code } => lock,
+                    Knock => knock,
+                });
+                if let Some(output) = expected {
+                    prop_assert_eq!(got, Ok(output));
+                } else {
+                    prop_assert_eq!(got, Err(NoTransition::new(model.name(), name)));
+                    prop_assert_eq!(&machine, &before, "a refused input changed the machine");
+                }
+                prop_assert_eq!(machine.state_name(), model.name());
+                prop_assert_eq!(machine.state(), &model.to_state());
+                prop_assert_eq!(machine.accepts(), model.accepts());
+            }
+        }
+    }
+}
