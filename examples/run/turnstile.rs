@@ -139,7 +139,17 @@ fn graph() {
         }
     }
 
-    // diagram: once automat-viz lands, write the Graphviz rendering here, e.g.
-    //     std::fs::write("turnstile.dot", automat_viz::dot(&DESCRIPTION))?;
-    // (and add `automat-viz` to this package's dev-dependencies).
+    // The same description, drawn: DOT for Graphviz, Mermaid for Markdown, and SVG with no
+    // Graphviz needed.
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/diagrams");
+    std::fs::create_dir_all(&folder).expect("the target folder is writable");
+    for (extension, text) in [
+        ("dot", automat_viz::dot(&DESCRIPTION)),
+        ("mmd", automat_viz::mermaid(&DESCRIPTION)),
+        ("svg", automat_viz::svg(&DESCRIPTION)),
+    ] {
+        let path = folder.join(format!("turnstile.{extension}"));
+        std::fs::write(&path, text).expect("the diagram is written");
+        println!("diagram: {}", path.canonicalize().unwrap_or(path).display());
+    }
 }
