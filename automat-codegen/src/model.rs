@@ -32,6 +32,9 @@ pub struct Machine {
     /// `#[automat::machine(serde)]`: generate `Serialize` and `Deserialize` for `State` and
     /// `Dynamic`.
     pub serde: bool,
+    /// `#[automat::machine(observe)]`: report every handled and refused input to the core,
+    /// which implements `automat::Observer`.
+    pub observe: bool,
 }
 
 /// The trait whose methods are the inputs.

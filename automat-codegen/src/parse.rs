@@ -44,6 +44,7 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
     let mut read = Args {
         derives: Vec::new(),
         serde: false,
+        observe: None,
     };
     let parser = syn::meta::parser(|meta: ParseNestedMeta| {
         if meta.path.is_ident("derive") {
@@ -54,9 +55,12 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
         } else if meta.path.is_ident("serde") {
             read.serde = true;
             Ok(())
+        } else if meta.path.is_ident("observe") {
+            read.observe = Some(meta.path.span());
+            Ok(())
         } else {
             Err(meta.error(
-                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)` and `serde`",
+                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)`, `serde` and `observe`",
             ))
         }
     });
@@ -72,6 +76,8 @@ pub struct Args {
     pub derives: Vec<Path>,
     /// `serde`.
     pub serde: bool,
+    /// `observe`, where it was written.
+    pub observe: Option<proc_macro2::Span>,
 }
 
 /// A machine as read, with what the reading could vouch for.
@@ -175,6 +181,13 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         );
         return None;
     };
+    if let (Some(span), None) = (args.observe, &core) {
+        errors.error(
+            span,
+            "`observe` reports to the core: add a `#[core]` struct that implements `automat::Observer`",
+        );
+        broken.push(module.ident.clone());
+    }
     let scope = resolve::Scope {
         inputs: &inputs,
         broken: &broken,
@@ -195,6 +208,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             handlers: resolved.handlers,
             derives: args.derives,
             serde: args.serde,
+            observe: args.observe.is_some(),
         },
         graph_complete: resolved.graph_complete,
         expandable: resolved.expandable && broken.is_empty(),

@@ -4,6 +4,7 @@
 
 mod description;
 mod no_transition;
+mod observe;
 #[cfg(feature = "serde")]
 mod persist;
 
@@ -149,6 +150,7 @@ pub use description::{
     Description, InputInfo, Param, StateInfo, Target, TransitionInfo, TransitionKind,
 };
 pub use no_transition::NoTransition;
+pub use observe::{Observer, Transition};
 
 // The README's quick start runs as a doctest, so it cannot go stale.
 #[cfg(doctest)]
@@ -159,6 +161,8 @@ struct ReadmeDoctests;
 #[doc(hidden)]
 pub mod __private {
     pub use ::core;
+
+    pub use crate::observe::{observed, refused_observed, refused_traced, traced};
     #[cfg(feature = "serde")]
     pub use ::serde;
 

@@ -5,7 +5,9 @@
 //! after the state the handler started from. Dataless variants fit in the niche of `State`'s
 //! tag, so `Dynamic` is no larger than the core plus `State`.
 
-use super::{args, call, derives, doc, local, method_doc, output, params};
+use super::{
+    announce, args, call, derives, doc, local, method_doc, output, params, report_refusal,
+};
 use crate::model::{Handler, HandlerKind, Input, Machine};
 use crate::text;
 use proc_macro2::{Ident, TokenStream};
@@ -232,6 +234,8 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
     let docs = method_doc(machine, None, input);
     let name = text::name(&input.ident);
     let arms = handlers.iter().map(|handler| arm(machine, handler));
+    let refused = local("__refused");
+    let report = report_refusal(machine, &refused);
     quote! {
         #docs
         ///
@@ -244,7 +248,11 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
             match self.slot {
                 #(#arms)*
                 // Other states, and every poisoned slot.
-                _ => ::core::result::Result::Err(self.__refuse(#name)),
+                _ => {
+                    let #refused = self.__refuse(#name);
+                    #report
+                    ::core::result::Result::Err(#refused)
+                }
             }
         }
     }
@@ -257,22 +265,37 @@ fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
     let (state, next, out) = (local("__state"), local("__next"), local("__output"));
     if handler.kind == HandlerKind::Loop {
         let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
+        let announce = announce(machine, handler, handler.state, &quote!(&mut self.core));
         return quote! {
-            __Slot::__Live(State::#source(ref mut #state)) => ::core::result::Result::Ok(#call),
+            __Slot::__Live(State::#source(ref mut #state)) => {
+                let #out = #call;
+                #announce
+                ::core::result::Result::Ok(#out)
+            }
         };
     }
     let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
     let into_state = match handler.kind {
         HandlerKind::Transition(target) => {
+            let announce = announce(machine, handler, target, &quote!(&mut self.core));
             let target = &machine.states[target].ident;
-            quote!(State::#target(#next))
+            quote! {{
+                #announce
+                State::#target(#next)
+            }}
         }
         HandlerKind::Branch(branch) => {
             let branch = &machine.branches[branch];
             let ident = &branch.ident;
             let arms = branch.variants.iter().map(|variant| {
                 let (label, state) = (&variant.ident, &machine.states[variant.state].ident);
-                quote!(#ident::#label(#next) => State::#state(#next),)
+                let announce = announce(machine, handler, variant.state, &quote!(&mut self.core));
+                quote! {
+                    #ident::#label(#next) => {
+                        #announce
+                        State::#state(#next)
+                    }
+                }
             });
             quote!(match #next { #(#arms)* })
         }

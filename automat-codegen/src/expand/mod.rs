@@ -9,6 +9,7 @@ mod typed;
 mod typestate;
 
 use crate::model::{Handler, Input, Machine};
+use crate::text;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Item, ItemMod};
@@ -122,4 +123,36 @@ fn method_doc(machine: &Machine, handler: Option<&Handler>, input: &Input) -> To
 /// A local variable of generated code, named so it cannot capture or shadow the user's items.
 fn local(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
+}
+
+/// The statement that reports a handled input, leading from `handler`'s state to `target`:
+/// to the core when the machine observes (`core` is how to reach it), and to `tracing`.
+fn announce(
+    machine: &Machine,
+    handler: &Handler,
+    target: usize,
+    core: &TokenStream,
+) -> TokenStream {
+    let name = text::name(&machine.ident);
+    let source = text::name(&machine.states[handler.state].ident);
+    let input = text::name(&machine.inputs[handler.input].ident);
+    let target = text::name(&machine.states[target].ident);
+    let transition = quote! {
+        &::automat::Transition { machine: #name, source: #source, input: #input, target: #target }
+    };
+    if machine.observe {
+        quote!(::automat::__private::observed(#core, #transition);)
+    } else {
+        quote!(::automat::__private::traced(#transition);)
+    }
+}
+
+/// The statement that reports an input `Dynamic` refused, held in `refused`.
+fn report_refusal(machine: &Machine, refused: &Ident) -> TokenStream {
+    let name = text::name(&machine.ident);
+    if machine.observe {
+        quote!(::automat::__private::refused_observed(&mut self.core, #name, &#refused);)
+    } else {
+        quote!(::automat::__private::refused_traced(#name, &#refused);)
+    }
 }

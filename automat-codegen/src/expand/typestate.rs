@@ -1,6 +1,6 @@
 //! `Machine<S>`: the typestate machine, whose type says which inputs it accepts.
 
-use super::{call, derives, doc, local, method_doc, output, params};
+use super::{announce, call, derives, doc, local, method_doc, output, params};
 use crate::model::{Handler, HandlerKind, Machine};
 use crate::text;
 use proc_macro2::TokenStream;
@@ -149,15 +149,19 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
                 &quote!(&mut self.state),
                 &quote!(&mut self.core),
             );
+            let announce = announce(machine, handler, handler.state, &quote!(&mut self.core));
             quote! {
                 #docs
                 #[inline]
                 pub fn #ident(&mut self, #params) -> #output {
-                    #call
+                    let #out = #call;
+                    #announce
+                    #out
                 }
             }
         }
         HandlerKind::Transition(target) => {
+            let announce = announce(machine, handler, target, &quote!(&mut #core));
             let target = &machine.states[target].ident;
             let call = call(machine, handler, &quote!(#state), &quote!(&mut #core));
             let (returns, body) = if has_output {
@@ -165,6 +169,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
                     quote!((Machine<#target>, #output)),
                     quote! {
                         let (#next, #out) = #call;
+                        #announce
                         (Machine { #core_field state: #next }, #out)
                     },
                 )
@@ -173,6 +178,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
                     quote!(Machine<#target>),
                     quote! {
                         let #next = #call;
+                        #announce
                         Machine { #core_field state: #next }
                     },
                 )
@@ -192,7 +198,13 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
             let call = call(machine, handler, &quote!(#state), &quote!(&mut #core));
             let arms = branch.variants.iter().map(|variant| {
                 let label = &variant.ident;
-                quote!(#ident_enum::#label(#next) => #typed::#label(Machine { #core_field state: #next }),)
+                let announce = announce(machine, handler, variant.state, &quote!(&mut #core));
+                quote! {
+                    #ident_enum::#label(#next) => {
+                        #announce
+                        #typed::#label(Machine { #core_field state: #next })
+                    }
+                }
             });
             let (returns, body) = if has_output {
                 (

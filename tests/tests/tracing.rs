@@ -1,0 +1,107 @@
+//! The `tracing` feature: one `trace` event per handled input and one `debug` event per
+//! refused input, with the machine, states and input as fields.
+
+use std::fmt::Debug;
+use std::sync::{Arc, Mutex};
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Event, Level, Metadata, Subscriber};
+
+/// Records every event as its level and its fields, `name=value` in order.
+#[derive(Clone, Default)]
+struct Recorder(Arc<Mutex<Vec<(Level, String)>>>);
+
+struct Fields(Vec<String>);
+
+impl Visit for Fields {
+    fn record_debug(&mut self, field: &Field, value: &dyn Debug) {
+        self.0.push(format!("{}={value:?}", field.name()));
+    }
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.0.push(format!("{}={value}", field.name()));
+    }
+}
+
+impl Subscriber for Recorder {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &Attributes<'_>) -> Id {
+        Id::from_u64(1)
+    }
+    fn record(&self, _: &Id, _: &Record<'_>) {}
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+    fn event(&self, event: &Event<'_>) {
+        let mut fields = Fields(Vec::new());
+        event.record(&mut fields);
+        self.0
+            .lock()
+            .expect("not poisoned")
+            .push((*event.metadata().level(), fields.0.join(" ")));
+    }
+    fn enter(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {}
+}
+
+#[test]
+fn transitions_and_refusals_become_events() {
+    use automat_tests::vending::{Dynamic, Idle, Input, Stock};
+    let recorder = Recorder::default();
+    tracing::subscriber::with_default(recorder.clone(), || {
+        let mut machine = Dynamic::new(Stock::default(), Idle);
+        machine.handle(Input::Cancel).expect_err("nothing paid yet");
+        machine
+            .handle(Input::Insert { cents: 50 })
+            .expect("Idle takes coins");
+        machine
+            .handle(Input::Insert { cents: 20 })
+            .expect("Paying takes more coins");
+    });
+    let events = recorder.0.lock().expect("not poisoned").clone();
+    assert_eq!(
+        events,
+        [
+            (
+                Level::DEBUG,
+                "message=input refused machine=vending state=Idle input=cancel poisoned=false"
+                    .to_owned()
+            ),
+            (
+                Level::TRACE,
+                "message=transition machine=vending source=Idle input=insert target=Paying"
+                    .to_owned()
+            ),
+            (
+                Level::TRACE,
+                "message=transition machine=vending source=Paying input=insert target=Paying"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn typestate_transitions_become_events_too() {
+    use automat_tests::vending::{Idle, Machine, Stock};
+    let recorder = Recorder::default();
+    tracing::subscriber::with_default(recorder.clone(), || {
+        let (paying, _) = Machine::new(Stock::default(), Idle).insert(10);
+        let _ = paying.cancel();
+    });
+    let events = recorder.0.lock().expect("not poisoned").clone();
+    assert_eq!(
+        events,
+        [
+            (
+                Level::TRACE,
+                "message=transition machine=vending source=Idle input=insert target=Paying"
+                    .to_owned()
+            ),
+            (
+                Level::TRACE,
+                "message=transition machine=vending source=Paying input=cancel target=Idle"
+                    .to_owned()
+            ),
+        ]
+    );
+}
