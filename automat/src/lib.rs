@@ -48,6 +48,18 @@ mod persist;
 /// (which prints its state and core for `Debug`). The states and the core must implement them
 /// too.
 ///
+/// `#[automat::machine(serde)]`, with this crate's `serde` feature, implements serde's
+/// `Serialize` and `Deserialize` for `State` (externally tagged: `{"Unlocked": {"credit": 25}}`)
+/// and for `Dynamic` (`{"state": ..., "core": ...}`), so a saved machine can be restored in any
+/// state, `#[state(unreachable)]` ones included. The states and the core implement serde's
+/// traits themselves; the generated impls reach serde through this crate, whatever the user's
+/// crate calls its own serde dependency. A poisoned machine refuses to serialize.
+///
+/// `#[automat::machine(observe)]` reports every handled input (loops included) and every input
+/// `Dynamic` refuses to the core, which implements [`Observer`]; without it, no call is
+/// generated at all. With this crate's `tracing` feature, every machine also emits a
+/// `trace`-level `tracing` event per handled input and a `debug`-level one per refused input.
+///
 /// # What is generated
 ///
 /// Beside the user's items, in the same module, with the input trait's visibility:
