@@ -141,25 +141,25 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
     let core_binding = machine.core.as_ref().map(|_| quote!(core: mut #core,));
     let core_field = machine.core.as_ref().map(|_| quote!(core: #core,));
     let has_output = input.output.is_some();
-    match handler.kind {
-        HandlerKind::Loop => {
-            let call = call(
-                machine,
-                handler,
-                &quote!(&mut self.state),
-                &quote!(&mut self.core),
-            );
-            let announce = announce(machine, handler, handler.state, &quote!(&mut self.core));
-            quote! {
-                #docs
-                #[inline]
-                pub fn #ident(&mut self, #params) -> #output {
-                    let #out = #call;
-                    #announce
-                    #out
-                }
+    if handler.kind == HandlerKind::Loop {
+        let call = call(
+            machine,
+            handler,
+            &quote!(&mut self.state),
+            &quote!(&mut self.core),
+        );
+        let announce = announce(machine, handler, handler.state, &quote!(&mut self.core));
+        return quote! {
+            #docs
+            #[inline]
+            pub fn #ident(&mut self, #params) -> #output {
+                let #out = #call;
+                #announce
+                #out
             }
-        }
+        };
+    }
+    let (returns, body) = match handler.kind {
         HandlerKind::Transition(target) => {
             let announce = announce(machine, handler, target, &quote!(&mut #core));
             let target = &machine.states[target].ident;
@@ -183,14 +183,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
                     },
                 )
             };
-            quote! {
-                #docs
-                #[inline]
-                pub fn #ident(self, #params) -> #returns {
-                    let Machine { #core_binding state: #state } = self;
-                    #body
-                }
-            }
+            (returns, body)
         }
         HandlerKind::Branch(branch) => {
             let branch = &machine.branches[branch];
@@ -218,14 +211,16 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
             } else {
                 (quote!(#typed), quote!(match #call { #(#arms)* }))
             };
-            quote! {
-                #docs
-                #[inline]
-                pub fn #ident(self, #params) -> #returns {
-                    let Machine { #core_binding state: #state } = self;
-                    #body
-                }
-            }
+            (returns, body)
+        }
+        HandlerKind::Loop => unreachable!("loops returned above"),
+    };
+    quote! {
+        #docs
+        #[inline]
+        pub fn #ident(self, #params) -> #returns {
+            let Machine { #core_binding state: #state } = self;
+            #body
         }
     }
 }
