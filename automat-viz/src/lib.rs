@@ -53,6 +53,7 @@
 // fields that are not `Copy` (fonts, colors) without breaking callers.
 #![allow(clippy::trivially_copy_pass_by_ref)]
 
+#[cfg(feature = "cli")]
 pub mod cli;
 mod dot;
 mod graph;
