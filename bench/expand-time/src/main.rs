@@ -1,0 +1,49 @@
+//! Times `automat_codegen::expand` (the whole macro: parse, check, generate) on a machine
+//! module written by `gen.py`, outside rustc, so the figure is the macro's own cost.
+//!
+//! `expand-time FILE [RUNS]`: FILE holds `#[automat::machine] pub mod ... { ... }`; prints one
+//! JSON line with the median and minimum time of RUNS expansions and the output's size.
+//! `expand-time FILE --print`: prints the expansion instead (pipe it through `rustfmt`).
+
+use std::time::Instant;
+
+use proc_macro2::TokenStream;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args.first().expect("expand-time FILE [RUNS]");
+    let source = std::fs::read_to_string(path).expect("read FILE");
+    // The attribute is what rustc strips before calling the macro on the item.
+    let item = source.replacen("#[automat::machine]", "", 1);
+    if args.get(1).map(String::as_str) == Some("--print") {
+        let tokens: TokenStream = item.parse().expect("FILE is Rust tokens");
+        println!("{}", automat_codegen::expand(TokenStream::new(), tokens));
+        return;
+    }
+    let runs: usize = args.get(1).map_or(7, |runs| runs.parse().expect("RUNS"));
+    let parse_start = Instant::now();
+    let tokens: TokenStream = item.parse().expect("FILE is Rust tokens");
+    let parse = parse_start.elapsed();
+    let mut times = Vec::with_capacity(runs);
+    let mut output_len = 0;
+    for _ in 0..runs {
+        let input = tokens.clone();
+        let start = Instant::now();
+        let output = automat_codegen::expand(TokenStream::new(), input);
+        times.push(start.elapsed().as_secs_f64());
+        output_len = output.to_string().len();
+        assert!(
+            !output.to_string().contains("compile_error"),
+            "the machine does not expand cleanly"
+        );
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{{\"runs\": {runs}, \"median_s\": {:.6}, \"min_s\": {:.6}, \"lex_s\": {:.6}, \
+         \"input_bytes\": {}, \"output_bytes\": {output_len}}}",
+        times[runs / 2],
+        times[0],
+        parse.as_secs_f64(),
+        item.len()
+    );
+}

@@ -1,0 +1,425 @@
+#!/usr/bin/env python3
+"""Runs every benchmark of issue 5 and writes docs/benchmarks.md.
+
+    bench/run.sh                       # everything (about an hour on 2 cores)
+    bench/run.sh --stages warm,report  # only re-time the warm rebuilds, then rewrite the report
+
+Stages, in order (all by default):
+
+* `runtime`: builds every machine crate, replays the event sequence natively through every
+  implementation (checksum, final state, heap allocations, `size_of`), then under callgrind
+  counting only the replay function (`--toggle-collect`), for instructions per event. Fails if
+  any implementation's checksum, final state or event fingerprint differs from another's.
+* `warm`: incremental rebuild of each machine crate with its dependencies built: touch its
+  sources, `cargo build --release -p CRATE --lib`, median of `--runs`.
+* `cold`: one clean build of the tcp crate of each implementation, with all its dependencies,
+  in a fresh target folder.
+* `expand`: `automat_codegen::expand` itself, timed on each machine's tokens (release build).
+* `report`: writes docs/benchmarks.md from everything measured so far.
+
+Results are kept in bench/target/results.json, so stages can be re-run alone and the report
+rewritten from what is there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+TARGET = os.environ.get("CARGO_TARGET_DIR") or os.path.join(HERE, "target")
+RESULTS = os.path.join(TARGET, "results.json")
+REPORT = os.path.join(ROOT, "docs", "benchmarks.md")
+
+sys.path.insert(0, HERE)
+import gen  # noqa: E402
+
+MACHINES = [m.name for m in gen.MACHINES]
+IMPLS = list(gen.IMPLEMENTATIONS)
+# The rows of the runtime table: (crate implementation, replay path, label, baseline row).
+ROWS = [
+    ("hand", "match", "hand-written `match`, `#[inline]` (baseline)", None),
+    ("automat", "methods", "**automat `Dynamic`, inherent methods**", "hand/match"),
+    ("automat-handle", "handle", "**automat `Dynamic::handle(Input)`**", "hand/match"),
+    ("smlang", "smlang", "smlang 0.8", "hand/match"),
+    ("rust-fsm", "rust-fsm", "rust-fsm 0.8", "hand/match"),
+    ("statig", "statig", "statig 0.4", "hand/match"),
+    ("hand-ts", "typestate", "hand-written typestate functions + dispatch `match` (baseline)", None),
+    ("automat-ts", "typestate", "**automat `Machine<S>`** + dispatch `match`", "hand-ts/typestate"),
+    ("typestate", "typestate", "typestate 0.8 + dispatch `match`", "hand-ts/typestate"),
+    ("sm", "typestate", "sm 0.9 + dispatch `match`", "hand-ts/typestate"),
+    ("statum", "typestate", "statum 0.9 + dispatch `match`", "hand-ts/typestate"),
+]
+# The experiment rows: the API called from two places in the crate (see "Inlining").
+EXPERIMENT_ROWS = [
+    ("hand-2", "match", "hand-written `match`, called from two places", None),
+    ("hand-2-big", "match", "hand-written `match`, called from two places, with a 40-byte error", "hand-2/match"),
+    ("automat-2", "methods", "automat `Dynamic` methods, called from two places", "hand-2/match"),
+    ("automat-2", "handle", "automat `Dynamic::handle`, called from two places", "hand-2/match"),
+]
+# The rows of the build table: (crate implementation, label, baseline implementation).
+BUILD_ROWS = [
+    ("hand", "hand-written `match` (baseline)", None),
+    ("automat", "**automat**, used through `Dynamic`", "hand"),
+    ("smlang", "smlang 0.8", "hand"),
+    ("rust-fsm", "rust-fsm 0.8", "hand"),
+    ("statig", "statig 0.4", "hand"),
+    ("hand-ts", "hand-written typestate + dispatch (baseline)", None),
+    ("automat-ts", "**automat**, used through `Machine<S>` + dispatch", "hand-ts"),
+    ("typestate", "typestate 0.8 + dispatch", "hand-ts"),
+    ("sm", "sm 0.9 + dispatch", "hand-ts"),
+    ("statum", "statum 0.9 + dispatch", "hand-ts"),
+]
+VERSIONS = {
+    "smlang": "=0.8.0",
+    "rust-fsm": "=0.8.0",
+    "statig": "=0.4.1",
+    "typestate": "=0.8.0",
+    "sm": "=0.9.0",
+    "statum": "=0.9.0",
+}
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def cargo_env() -> dict:
+    env = dict(os.environ)
+    env["CARGO_TARGET_DIR"] = TARGET
+    return env
+
+
+def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, check=True, text=True, capture_output=True, **kwargs)
+
+
+def load() -> dict:
+    if os.path.exists(RESULTS):
+        with open(RESULTS) as f:
+            return json.load(f)
+    return {}
+
+
+def save(results: dict) -> None:
+    os.makedirs(TARGET, exist_ok=True)
+    with open(RESULTS + ".tmp", "w") as f:
+        json.dump(results, f, indent=1, sort_keys=True)
+    os.replace(RESULTS + ".tmp", RESULTS)
+
+
+def loadavg() -> float:
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def crates(machines: list[str], impls: list[str]) -> list[str]:
+    return [f"{m}-{i}" for m in machines for i in impls]
+
+
+# --------------------------------------------------------------------------------------------
+# Runtime
+
+
+def build_all(names: list[str], timeout: int) -> dict[str, str]:
+    """Builds the benchmark binaries; returns the crates that failed, with why."""
+    failed = {}
+    for name in names:
+        log(f"build {name}")
+        try:
+            subprocess.run(
+                ["cargo", "build", "--release", "-p", name],
+                cwd=HERE, env=cargo_env(), check=True, capture_output=True, text=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            failed[name] = f"build took more than {timeout} s"
+        except subprocess.CalledProcessError as error:
+            failed[name] = "build failed: " + error.stderr.strip().splitlines()[-1]
+    return failed
+
+
+def callgrind(binary: str, path: str, events: int) -> int:
+    """Instructions executed inside `replay_<path>` (and what it calls), nothing else."""
+    out = os.path.join(TARGET, "callgrind", f"{os.path.basename(binary)}.{path}.out")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    function = "replay_" + path.replace("-", "_")
+    run([
+        "valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+        f"--toggle-collect=*::{function}", binary, "run", path, str(events),
+    ])
+    with open(out) as f:
+        for line in f:
+            if line.startswith("summary:"):
+                return int(line.split()[1])
+    raise RuntimeError(f"no summary in {out}")
+
+
+def stage_runtime(results: dict, machines: list[str], impls: list[str], events: int, jobs: int) -> None:
+    names = crates(machines, impls)
+    failed = build_all(names, timeout=3600)
+    runtime = results.setdefault("runtime", {})
+    for name, why in failed.items():
+        runtime[name] = {"error": why}
+        log(f"{name}: {why}")
+    jobs_list = []
+    for name in names:
+        if name in failed:
+            continue
+        binary = os.path.join(TARGET, "release", name)
+        listing = json.loads(run([binary, "list"]).stdout)
+        entry = {"sizes": listing["sizes"], "paths": {}}
+        runtime[name] = entry
+        for path in listing["paths"]:
+            native = json.loads(run([binary, "run", path, str(events)]).stdout)
+            entry["paths"][path] = native
+            jobs_list.append((name, binary, path))
+    save(results)
+    # Every implementation of a machine must have replayed the same events to the same end.
+    for machine in machines:
+        seen = {}
+        for name in crates([machine], impls):
+            for path, native in runtime.get(name, {}).get("paths", {}).items():
+                key = (native["fingerprint"], native["checksum"], native["state"])
+                seen.setdefault(key, []).append(f"{name}/{path}")
+        if len(seen) > 1:
+            raise SystemExit(f"{machine}: the implementations disagree: {seen}")
+        if seen:
+            (fingerprint, checksum, state), _ = next(iter(seen.items()))
+            results.setdefault("checksums", {})[machine] = {
+                "fingerprint": fingerprint, "checksum": checksum, "state": state,
+            }
+            log(f"{machine}: every implementation agrees: checksum {checksum}, final state {state}")
+
+    def count(job):
+        name, binary, path = job
+        return job, callgrind(binary, path, events)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for (name, _, path), instructions in pool.map(count, jobs_list):
+            runtime[name]["paths"][path]["instructions"] = instructions
+            log(f"{name}/{path}: {instructions / events:.2f} instructions per event")
+            save(results)
+    results["events"] = events
+
+
+# --------------------------------------------------------------------------------------------
+# Build times
+
+
+def sources(name: str) -> list[str]:
+    src = os.path.join(HERE, "gen", name, "src")
+    return [os.path.join(src, f) for f in os.listdir(src) if f != "main.rs"]
+
+
+def timed_build(args: list[str], cwd: str, env: dict, timeout: int) -> float:
+    start = time.monotonic()
+    subprocess.run(args, cwd=cwd, env=env, check=True, capture_output=True, timeout=timeout)
+    return time.monotonic() - start
+
+
+def stage_warm(results: dict, machines: list[str], impls: list[str], runs: int, timeout: int) -> None:
+    warm = results.setdefault("warm", {})
+    for name in crates(machines, impls):
+        args = ["cargo", "build", "--release", "-p", name, "--lib"]
+        try:
+            # Dependencies built, and the crate itself, so each timed run rebuilds only it.
+            subprocess.run(args, cwd=HERE, env=cargo_env(), check=True, capture_output=True, timeout=timeout)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            warm[name] = {"error": f"{type(error).__name__}"}
+            log(f"warm {name}: {type(error).__name__}")
+            save(results)
+            continue
+        times, loads = [], []
+        timed_out = False
+        for k in range(runs):
+            for path in sources(name):
+                os.utime(path)
+            loads.append(loadavg())
+            try:
+                times.append(timed_build(args, HERE, cargo_env(), timeout))
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                break
+            # A build of minutes is timed once: its noise is small beside it.
+            if times[-1] > 120:
+                break
+        if timed_out:
+            warm[name] = {"error": f"more than {timeout} s", "times": times}
+        else:
+            warm[name] = {"times": times, "median": statistics.median(times), "load": loads}
+        if name in warm and "median" in warm[name]:
+            log(f"warm {name}: median {warm[name]['median']:.2f} s of {len(times)} (load {max(loads):.1f})")
+        save(results)
+
+
+def stage_cold(results: dict, impls: list[str], timeout: int) -> None:
+    """A clean build of the tcp crate of each implementation with every dependency, alone in
+    its own workspace and target folder, offline (the sources are already downloaded)."""
+    cold = results.setdefault("cold", {})
+    base = os.path.join(TARGET, "cold")
+    for impl in impls:
+        name = f"tcp-{impl}"
+        folder = os.path.join(base, name)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(os.path.join(folder, "src"))
+        for path in sources(name):
+            shutil.copy(path, os.path.join(folder, "src"))
+        _, deps, *_ = gen.IMPLEMENTATIONS[impl][0](next(m for m in gen.MACHINES if m.name == "tcp"))
+        lines = []
+        for dep in deps:
+            if dep == "automat":
+                lines.append(f'automat = {{ package = "automat-fsm", path = "{os.path.join(ROOT, "automat")}" }}')
+            else:
+                lines.append(f'{dep} = "{VERSIONS[dep]}"')
+        newline = "\n"
+        with open(os.path.join(folder, "Cargo.toml"), "w") as f:
+            f.write(
+                f"""[package]
+name = "{name}"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+{newline.join(lines)}
+
+[workspace]
+
+[profile.release]
+opt-level = 3
+debug = false
+lto = false
+codegen-units = 16
+incremental = false
+"""
+            )
+        shutil.copy(os.path.join(HERE, "Cargo.lock"), os.path.join(folder, "Cargo.lock"))
+        env = dict(os.environ)
+        env["CARGO_TARGET_DIR"] = os.path.join(folder, "target")
+        # Resolve (offline, from the copied lock) before the clock starts.
+        subprocess.run(["cargo", "fetch", "--offline"], cwd=folder, env=env, check=True, capture_output=True)
+        load_before = loadavg()
+        try:
+            seconds = timed_build(["cargo", "build", "--release", "--lib", "--offline"], folder, env, timeout)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            cold[impl] = {"error": type(error).__name__}
+            continue
+        units = sum(
+            1 for f in os.listdir(os.path.join(folder, "target", "release", "deps")) if f.endswith((".rlib", ".so"))
+        )
+        cold[impl] = {"seconds": seconds, "load": load_before, "crates": units}
+        log(f"cold {name}: {seconds:.1f} s, {units} crates (load {load_before:.1f})")
+        shutil.rmtree(os.path.join(folder, "target"), ignore_errors=True)
+        save(results)
+
+
+def stage_expand(results: dict, machines: list[str]) -> None:
+    """The macro's own time, optimised (`release`) and as cargo builds a proc macro unless told
+    otherwise (`macro-default`: opt-level 0, cargo's `build-override` default)."""
+    for profile, key, folder in [("release", "expand", "release"), ("macro-default", "expand_unoptimized", "macro-default")]:
+        run(["cargo", "build", "--profile", profile, "-p", "expand-time"], cwd=HERE, env=cargo_env())
+        expand = results.setdefault(key, {})
+        binary = os.path.join(TARGET, folder, "expand-time")
+        for machine in machines:
+            source = os.path.join(HERE, "gen", f"{machine}-automat", "src", "machine.rs")
+            runs = "5" if machine == "ring1000" else "21"
+            expand[machine] = json.loads(run([binary, source, runs]).stdout)
+            log(f"{key} {machine}: median {expand[machine]['median_s'] * 1000:.1f} ms")
+            save(results)
+
+
+# --------------------------------------------------------------------------------------------
+# The report
+
+
+def machine_info() -> dict:
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "nproc": run(["nproc"]).stdout.strip(),
+        "cpu": cpu,
+        "rustc": run(["rustc", "--version"]).stdout.strip(),
+        "valgrind": run(["valgrind", "--version"]).stdout.strip(),
+        "os": platform.platform(),
+        "uptime": run(["uptime"]).stdout.strip(),
+        "automat": automat_revision(),
+    }
+
+
+def automat_revision() -> str:
+    """The commit automat was measured at, and whether its crates had uncommitted changes."""
+    head = run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT).stdout.strip()
+    dirty = run(
+        ["git", "status", "--porcelain", "--", "automat", "automat-macros", "automat-codegen"], cwd=ROOT
+    ).stdout.strip()
+    return head + (" with uncommitted changes to automat's crates" if dirty else "")
+
+
+def stage_info(results: dict, when: str) -> None:
+    results.setdefault("info", {})[when] = machine_info()
+    results["info"][when]["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def ipe(results: dict, name: str, path: str) -> float | None:
+    entry = results.get("runtime", {}).get(name, {})
+    p = entry.get("paths", {}).get(path, {})
+    if "instructions" not in p:
+        return None
+    return p["instructions"] / p["events"]
+
+
+def fmt_ratio(value: float | None, base: float | None) -> str:
+    if value is None or base is None or base == 0:
+        return ""
+    return f" ({value / base:.2f}×)"
+
+
+if __name__ == "__main__":
+    from report import write_report  # noqa: E402  (kept apart: it is mostly prose)
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stages", default="runtime,warm,cold,expand,report")
+    parser.add_argument("--machines", default=",".join(MACHINES))
+    parser.add_argument("--impls", default=",".join(IMPLS))
+    parser.add_argument("--events", type=int, default=10_000_000)
+    parser.add_argument("--runs", type=int, default=3, help="warm rebuilds timed per crate")
+    parser.add_argument("--jobs", type=int, default=2, help="callgrind runs at once")
+    parser.add_argument("--timeout", type=int, default=1800, help="seconds for one build")
+    args = parser.parse_args()
+    stages = args.stages.split(",")
+    build_impls = [impl for impl, _, _ in BUILD_ROWS]
+    machines = args.machines.split(",")
+    impls = args.impls.split(",")
+    results = load()
+    if any(stage != "report" for stage in stages):
+        run([sys.executable, os.path.join(HERE, "gen.py")])
+        stage_info(results, "start:" + ",".join(s for s in stages if s != "report"))
+    if "runtime" in stages:
+        stage_runtime(results, machines, impls, args.events, args.jobs)
+    if "warm" in stages:
+        stage_warm(results, machines, [i for i in impls if i in build_impls], args.runs, args.timeout)
+    if "cold" in stages:
+        stage_cold(results, [i for i in impls if i in build_impls], args.timeout)
+    if "expand" in stages:
+        stage_expand(results, machines)
+    if any(stage != "report" for stage in stages):
+        stage_info(results, "end:" + ",".join(s for s in stages if s != "report"))
+    save(results)
+    if "report" in stages:
+        write_report(results, REPORT)
+        log(f"wrote {REPORT}")
