@@ -38,6 +38,9 @@ impl core::fmt::Display for Transition {
 /// this trait for its core: after every handler returns, in both `Machine<S>` and `Dynamic`,
 /// the core hears of it. Machines declared without `observe` contain no call at all.
 ///
+/// `Dynamic` reports a transition before it stores the new state, so an observer that panics
+/// leaves the machine poisoned, as a panicking handler does.
+///
 /// ```
 /// #[automat::machine(observe)]
 /// mod light {
