@@ -890,6 +890,23 @@ def replica_handle(m: Machine, shape: str):
             f"                Input::{m.variant(i)} => ::core::result::Result::map(self.{n}(), Output::{m.variant(i)}),\n"
             for i, n in enumerate(m.inputs))
         handle = f"            match input {{\n{arms}            }}\n"
+    elif shape == "nested":
+        outer = []
+        for k, st in enumerate(m.states):
+            inner = []
+            for t, inp, target, _ in m.handlers(k):
+                name, v = m.inputs[inp], m.variant(inp)
+                if target is None:
+                    inner.append(f"                    Input::{v} => return ::core::result::Result::Ok(Output::{v}({st}::{name}(__state, &mut self.core))),\n")
+                else:
+                    inner.append(
+                        f"                    Input::{v} => {{\n                        {take(st).replace('(__state)', '(__owned)')}\n"
+                        f"                        (State::{m.states[target]}({st}::{name}(__owned, &mut self.core)), Output::{v}(()))\n                    }}\n")
+            outer.append(f"                __Slot::__Live(State::{st}(ref mut __state)) => match input {{\n{''.join(inner)}"
+                         f"                    input => return ::core::result::Result::Err(self.__refuse(input.name())),\n                }},\n")
+        handle = (f"            let (__next, __output) = match self.slot {{\n{''.join(outer)}"
+                  f"                _ => return ::core::result::Result::Err(self.__refuse(input.name())),\n"
+                  f"            }};\n            self.slot = __Slot::__Live(__next);\n            ::core::result::Result::Ok(__output)\n")
     else:
         arms = []
         for t, (source, i, target) in enumerate(m.transitions):
@@ -1018,6 +1035,7 @@ IMPLEMENTATIONS = {
     # Experiments: automat's `handle` as generated today, and in the suggested shape.
     "replica-handle-now": (lambda m: replica_handle(m, "now"), "experiment"),
     "replica-handle-direct": (lambda m: replica_handle(m, "direct"), "experiment"),
+    "replica-handle-nested": (lambda m: replica_handle(m, "nested"), "experiment"),
 }
 
 

@@ -8,25 +8,31 @@ The figures quoted here are that run's; the tables above them are always the cur
 
 NOTES = {
     "handle": """\
-**`handle(Input)` on tcp and the small rings (1.05–1.08×, under 2 instructions per event).**
-There is no call, no copy and no check that the hand-written code does not have: with one
+**`handle(Input)` on tcp, ring-10 and ring-100 (1.05–1.08×: 0.7 to 1.9 instructions per
+event).** There is no call, copy or check that the hand-written code does not have: with one
 caller, LLVM inlines `handle` and every input method into the replay loop and turns the
 `match`es into lookup tables, as it does the hand-written `match` (on a ring, the whole
-transition function becomes two table loads in both). The difference is the shape LLVM is
-given. The hand-written code is one `match (state, input)` whose result is stored once
-(`self.state = match ... {}`), lowered to one table indexed by state and input, without a
+transition function becomes table loads in both). The difference is the shape LLVM is given.
+The hand-written code is one `match (state, input)` whose result is stored once
+(`self.state = match ... {}`): LLVM lowers it to one table indexed by state and input, with no
 branch. automat's `handle` is a `match input` that calls one method per input
-(`Result::map(self.coin(..), Output::Coin)`), each a `match self.slot` whose arms store the
-new slot themselves: LLVM keeps an indirect jump on the input and a table per input, and on
-tcp materialises the `Result<Output, NoTransition>` tag before the caller tests it. The
-inherent methods, called directly, already beat the hand-written `match` everywhere.
-*What would close it*: generate `handle` as the hand-written code is written — one `match`
-over the live state and the input, the new state stored once after it (`let (next, output) =
-match ... { ... }; self.slot = __Slot::__Live(next); Ok(output)`; the poisoning `mem::replace`
-stays in the transition arms) — instead of delegating to the input methods; then
-`bench/run.sh --machines tcp,ring10,ring100 --impls hand,automat-handle --stages runtime,report`
-says whether LLVM now picks the same tables. Not tried here: `automat-codegen` is being edited by
-others, and a hand-written copy of the change would be a guess at what the macro would emit.""",
+(`Result::map(self.coin(..), Output::Coin)`), each a `match self.slot` whose arms store the new
+slot themselves: LLVM keeps an indirect jump on the input and a table per input, and on tcp
+materialises the `Result<Output, NoTransition>` tag before the caller tests it. The inherent
+methods, called directly, beat the hand-written `match` everywhere.
+
+*Tried, with hand-written copies of the generated code (the experiment rows of the run-time
+table; the copy of today's `handle` counts exactly what the macro's does):* one
+`match (slot, input)` with the state stored once after it is worse on the rings; the same
+nested state-first (`match slot { S => match input { .. } }`) reaches 0.90× on tcp and 1.00× on
+ring-10, but is worse from ring-100 on, because one function holding every transition is too
+big for LLVM to inline (at ring-1000 it is a call: about 3× the current `handle`), while
+today's per-input methods stay inlinable. *What would close it*: generate the nested shape for
+small machines and today's delegating shape above a size (the macro knows the number of
+transitions: tcp has 37, ring-10 40, ring-100 400) — that closes tcp and ring-10; ring-100 would
+stay 0.7 instructions per event (5 %) above the hand-written two-table lowering, which no shape
+tried here reproduces, since automat's slot must also record the state a panicking handler
+started from (`mem::replace` with a poisoned variant, SPEC §3).""",
     "methods": """\
 **`Dynamic` inherent methods.** See *Inlining* below for where they stop being inlined.""",
     "typestate": """\
@@ -53,13 +59,13 @@ the hand-written crate) shows where it goes:
 | name resolution, coherence, privacy | 2.0 s | 0.1 s | 0.5 s |
 | LLVM (optimisation and code generation) | 2.1 s | 4.1 s | 8.6 s |
 
-Two causes, then. **(1) The macro runs unoptimised.** cargo builds proc macros and their
-dependencies at opt-level 0 in every profile (its `build-override` default), so in a user's
-build `automat_codegen::expand` takes seconds on ring-1000 where its optimised build takes a
-tenth of that (*The macro's own time*). **(2) The volume of generated code**: 6.4 MB of tokens
-for 0.56 MB of declaration, and rustc's front end (MIR, borrow check, type check, metadata)
-works through all of it although a `Dynamic` user compiles little of it to machine code (LLVM
-time is *lower* than the hand-written crate's). Its shares (ring-1000, formatted): `Dynamic`'s
+Two causes, then. **(1) Expansion, 3.6 s**: the macro's own work is a third of it (1.2 s as
+cargo builds proc macros by default — opt-level 0 in every profile, its `build-override`
+default — and half that optimised: *The macro's own time*); the rest is rustc receiving and
+parsing what the macro returns. **(2) The volume of generated code**: 6.4 MB of tokens for
+0.56 MB of declaration, and rustc's front end (expansion, MIR, borrow check, type check,
+metadata) works through all of it although a `Dynamic` user compiles little of it to machine
+code (LLVM time is *lower* than the hand-written crate's). Its shares (ring-1000, formatted): `Dynamic`'s
 methods 32 % (per arm: the `mem::replace` and a `let ... else { unreachable!() }` re-match, the
 handler call, and a `traced(&Transition { machine, source, input, target })` literal), the
 1,001 `impl Machine<S>` blocks 25 % (each transition again, with the same `traced` literal and a
@@ -67,16 +73,16 @@ doc attribute), `DESCRIPTION` 16 %, one `TryFrom<Dynamic> for Machine<S>` per st
 `From<Machine<S>> for Dynamic` and one `From<S> for State` per state 6 %.
 *What would close it*, each to be measured by re-running `bench/run.sh --machines
 ring100,ring1000 --impls hand,automat,automat-ts --stages warm,report`:
-(a) recommend, in the crate docs, `[profile.release.build-override] opt-level = 3` (or
-`[profile.*.package.automat-codegen]`/`syn` overrides, as this repository's own root
-`Cargo.toml` does for `dev`): the macro's seconds become tenths; (b) say each transition once:
+(a) say each transition once:
 the `traced` literals could point into `DESCRIPTION`'s transitions (`&DESCRIPTION.transitions[i]`)
 instead of building a struct per arm and per typed method, and the take-the-state pattern could
 be one `#[inline] fn __take_S(&mut self) -> S` per state instead of a `let ... else` in every arm;
-(c) replace the per-state conversion impls by generic ones over a sealed per-state trait
-(`impl<S: __Member> TryFrom<Dynamic> for Machine<S>`), 3,000 impls fewer at ring-1000; (d) let
+(b) replace the per-state conversion impls by generic ones over a sealed per-state trait
+(`impl<S: __Member> TryFrom<Dynamic> for Machine<S>`), 3,000 impls fewer at ring-1000; (c) let
 a machine opt out of the API it does not use (`#[automat::machine(dynamic)]` /
-`(typestate)`).""",
+`(typestate)`); (d) recommend in the crate docs `[profile.release.build-override] opt-level = 3`
+(or per-package overrides for `automat-codegen` and `syn`, as this repository's root
+`Cargo.toml` does for `dev`), worth about half the macro's own second at ring-1000.""",
     "warm-ts": """\
 **Warm rebuild through `Machine<S>` (not a target of the issue, shown for completeness).** The
 automat crate compiles both APIs while the hand-written typestate crate has only the typed
@@ -123,14 +129,16 @@ rows measure exactly that: the same crates with a second replay function.
   `bool` — through a return pointer, the caller reads its tag back from memory, and each arm
   stores the accumulator and the slot through `self`. The hand-written function returns
   `Result<(), Rejected>`, 3 bytes, in a register, and LLVM made its `match` two lookup tables.
-  The `hand-written match … with a 40-byte error` row, where only the error type grows to
-  `NoTransition`'s size, shows how much of the gap the error's size alone explains.
+  In the `hand-written match … with a 40-byte error` row only the hand-written error type
+  grows to `NoTransition`'s size, and the hand-written function then costs what automat's does
+  (26 → 31 instructions per event at ring-100 and ring-1000): the error's size is the whole gap.
 * *Suggested change to the generated code* (not made here: automat-codegen is being edited by
   others): make `NoTransition` fit in two registers with a niche, for instance
   `{ machine: &'static Description, state: u16, input: u16, poisoned: bool }` (16 bytes),
   with `state()` and `input()` reading the names from the description; its public methods
-  stay as they are. An out-of-line input method then returns in registers as the hand-written
-  function does.
+  stay as they are. An out-of-line input method then returns in registers
+  as the hand-written function does. This matters to any program that calls an input from more
+  than one place, which is most of them.
 * Forcing `#[inline(always)]` on the generated input methods made `Dynamic` as cheap as the
   inlined hand-written code in every case measured while preparing this (ring-100 with two
   callers: 14.7 instructions per event for the methods, 15.7 for `handle`), but copies each

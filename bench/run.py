@@ -66,6 +66,9 @@ EXPERIMENT_ROWS = [
     ("hand-2-big", "match", "hand-written `match`, called from two places, with a 40-byte error", "hand-2/match"),
     ("automat-2", "methods", "automat `Dynamic` methods, called from two places", "hand-2/match"),
     ("automat-2", "handle", "automat `Dynamic::handle`, called from two places", "hand-2/match"),
+    ("replica-handle-now", "handle", "replica of automat's `handle` as generated (must equal `Dynamic::handle`)", "hand/match"),
+    ("replica-handle-direct", "handle", "`handle` reshaped: one `match (slot, input)`, state stored once", "hand/match"),
+    ("replica-handle-nested", "handle", "`handle` reshaped: `match slot { S => match input {..} }`, state stored once", "hand/match"),
 ]
 # The rows of the build table: (crate implementation, label, baseline implementation).
 BUILD_ROWS = [

@@ -302,7 +302,7 @@ fn run(machines: &[Machine], seed: u64, count: usize) -> Tally {
         // rustc never hands an attribute an empty item, and an error about one has no input
         // token to point at: mutate a fresh copy instead.
         while module.is_empty() {
-            module = machine.module.clone();
+            module.clone_from(&machine.module);
             mutate(&mut module, &mut rng);
         }
         let module: TokenStream = module.into_iter().collect();
