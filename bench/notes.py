@@ -44,8 +44,8 @@ difference means the generated transition does more than move the core and call 
     "allocs": """\
 **Allocations.** Nothing in automat's run-time path should allocate.""",
     "warm": """\
-**Warm rebuild of ring-1000: about 4× the hand-written `match` (target 1.4×; the best peers,
-rust-fsm and statig, are at 2×).** One `rustc -Z time-passes` of the ring-1000 crate
+**Warm rebuild of ring-1000: 4 to 4½× the hand-written `match` (target 1.4×; the best peers,
+rust-fsm and statig, are at 1.5 to 2×).** One `rustc -Z time-passes` of the ring-1000 crate
 (`touch bench/gen/ring1000-automat/src/lib.rs; RUSTC_BOOTSTRAP=1 cargo rustc --release -p
 ring1000-automat --lib -- -Z time-passes`; the instrumented total is 17.1 s against 3.4 s for
 the hand-written crate) shows where it goes:
@@ -88,8 +88,17 @@ a machine opt out of the API it does not use (`#[automat::machine(dynamic)]` /
 automat crate compiles both APIs while the hand-written typestate crate has only the typed
 functions: the same causes and remedies as the row above.""",
     "growth": """\
-**Growth from ring-100 to ring-1000.** Linear would be 10× the transitions → about 10× the
-time; above 8× means something in the generated code grows faster than the machine.""",
+**Growth of the warm rebuild from ring-100 to ring-1000.** The target is below linear:
+ring-1000 has ten times the states and transitions of ring-100, so a build linear in the
+machine, with no fixed cost, grows 10×; a ratio under 8× comes only from the fixed part of a
+rebuild (cargo's start, rustc's start, the replay function), which shrinks in relative terms as
+the machine grows. The hand-written `match` itself grew 11.2× and 10.1× in the two runs of this day, and automat
+7.2× and 11.3× (the final, quiet re-timing): the ratio of two wall-clock medians moves this much
+between runs, so this target sits within the noise of the measurement. Where automat grows faster than that,
+something grows faster than the machine: compare `-Z time-passes` of the ring-100 and ring-1000
+crates (the command in the note above) to find the pass; otherwise, lower the per-transition
+cost (the note above). Wall-clock ratios of two builds measured minutes apart
+also carry the load of the machine at each moment (see *The machine*).""",
     "cold": """\
 **Clean build of a one-machine crate: slower than rust-fsm's.** Almost all of it is building
 the macro, not using it (the machine crate itself takes a fraction of a second):

@@ -88,7 +88,9 @@ def write_report(results: dict, path: str) -> None:
         w(f"* automat at commit {' / '.join(revisions) or '?'} (its crates were being edited by others "
           "during the run: each stage measured the working tree of its time)")
         w("* other engineers compiled on the same machine during the run; `uptime` at the start and end "
-          "of each stage:")
+          "of each stage (a later run of a stage replaces the earlier one's line; the peers' run-time "
+          "figures come from a full run at 16:24–16:45 UTC, whose instruction counts for the crates "
+          "measured again later were identical):")
         w("")
         for key in stages:
             w(f"  * {key} — {info[key]['date']}: `{info[key]['uptime']}`")
@@ -217,6 +219,11 @@ def write_report(results: dict, path: str) -> None:
       "function that uses it, as a crate of a real program would; the `#[inline]` API is compiled "
       "there. Builds of more than two minutes were timed once. Wall-clock times depend on the load: "
       "see *The machine*.")
+    w("")
+    w("Stages were run more than once while this was prepared; each cell is the latest measurement of "
+      "its crate. The final re-timing (`--runs 5`, on a quiet machine: see the last stage under *The "
+      "machine*) covered the hand-written baselines, automat, rust-fsm and statig at ring-100 and "
+      "ring-1000; the other cells come from the full run before it, under more load.")
     w("")
     w("| warm rebuild, s (ratio to baseline) | " + " | ".join(LABEL[m] for m in MACHINES) + " | ring-1000 / ring-100 | ring-1000 / ring-10 |")
     w("| --- |" + " --- |" * (len(MACHINES) + 2))

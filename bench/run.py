@@ -6,7 +6,8 @@
 
 Stages, in order (all by default):
 
-* `runtime`: builds every machine crate, replays the event sequence natively through every
+* `runtime`: builds every machine crate (and the experiments: `hand-2`, `automat-2`,
+  `replica-handle-*`, see docs/benchmarks.md), replays the event sequence natively through every
   implementation (checksum, final state, heap allocations, `size_of`), then under callgrind
   counting only the replay function (`--toggle-collect`), for instructions per event. Fails if
   any implementation's checksum, final state or event fingerprint differs from another's.
@@ -14,7 +15,8 @@ Stages, in order (all by default):
   sources, `cargo build --release -p CRATE --lib`, median of `--runs`.
 * `cold`: one clean build of the tcp crate of each implementation, with all its dependencies,
   in a fresh target folder.
-* `expand`: `automat_codegen::expand` itself, timed on each machine's tokens (release build).
+* `expand`: `automat_codegen::expand` itself, timed on each machine's tokens, built optimised
+  and built as cargo builds proc macros by default (opt-level 0: profile `macro-default`).
 * `report`: writes docs/benchmarks.md from everything measured so far.
 
 Results are kept in bench/target/results.json, so stages can be re-run alone and the report

@@ -80,7 +80,10 @@ pub fn main(
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("list") => {
-            let paths: Vec<String> = replays.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+            let paths: Vec<String> = replays
+                .iter()
+                .map(|(name, _)| format!("\"{name}\""))
+                .collect();
             let sizes: Vec<String> = sizes
                 .iter()
                 .map(|(name, size)| format!("\"{name}\": {size}"))
