@@ -77,15 +77,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(index, input)| input_method(machine, index, input));
-    let handle_arms = machine.inputs.iter().map(|input| {
-        let (ident, variant, args) = (&input.ident, &input.variant, args(input));
-        let pattern = if input.params.is_empty() {
-            quote!(Input::#variant)
-        } else {
-            quote!(Input::#variant { #args })
-        };
-        quote!(#pattern => ::core::result::Result::map(self.#ident(#args), Output::#variant),)
-    });
+    let handle = handle_body(machine);
     let conversions = states.iter().map(|state| conversions(machine, state));
     let debug_impl = debug.then(|| {
         let core = machine
@@ -201,9 +193,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
             /// accept the input; nothing changes then.
             #[inline]
             pub fn handle(&mut self, input: Input) -> ::core::result::Result<Output, ::automat::NoTransition> {
-                match input {
-                    #(#handle_arms)*
-                }
+                #handle
             }
 
             #(#inputs)*
@@ -275,7 +265,39 @@ fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
         };
     }
     let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
-    let into_state = match handler.kind {
+    let take = take_state(machine, handler);
+    let into_state = into_state(machine, handler);
+    let (bind, result) = if has_output {
+        (quote!((#next, #out)), quote!(#out))
+    } else {
+        (quote!(#next), quote!(()))
+    };
+    quote! {
+        __Slot::__Live(State::#source(_)) => {
+            #take
+            let #bind = #call;
+            self.slot = __Slot::__Live(#into_state);
+            ::core::result::Result::Ok(#result)
+        }
+    }
+}
+
+/// Moves the state out of the slot into `__state` for a handler that consumes it.
+fn take_state(machine: &Machine, handler: &Handler) -> TokenStream {
+    let (source, state) = (&machine.states[handler.state].ident, local("__state"));
+    quote! {
+        // The state moves into the handler. Until the handler returns, the slot says
+        // "poisoned in #source", which is what stays if the handler panics.
+        let __Slot::__Live(State::#source(#state)) = ::core::mem::replace(&mut self.slot, __Slot::#source) else {
+            ::core::unreachable!()
+        };
+    }
+}
+
+/// The `State` a consuming handler's result `__next` becomes, announced on the way.
+fn into_state(machine: &Machine, handler: &Handler) -> TokenStream {
+    let next = local("__next");
+    match handler.kind {
         HandlerKind::Transition(target) => {
             let announce = announce(machine, handler, target, &quote!(&mut self.core));
             let target = &machine.states[target].ident;
@@ -299,24 +321,128 @@ fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
             });
             quote!(match #next { #(#arms)* })
         }
-        HandlerKind::Loop => unreachable!("loops returned above"),
+        HandlerKind::Loop => unreachable!("a loop keeps its state"),
+    }
+}
+
+/// Machines with at most this many handlers get `handle` as one `match` on the state with a
+/// `match` on the input inside; larger ones delegate to the input methods. Measured in
+/// `docs/benchmarks.md`: the nested shape lets LLVM lower a small machine's `handle` to fewer
+/// instructions than the `match` its users would write by hand, but at a few hundred handlers
+/// the one function holding every transition is too big to inline, while the input methods,
+/// one per input, still are.
+const NESTED_HANDLE_MAX: usize = 64;
+
+/// The body of `Dynamic::handle`.
+fn handle_body(machine: &Machine) -> TokenStream {
+    // Where every handler is a loop, every arm of the nested shape returns: delegate then too.
+    let moves = machine
+        .handlers
+        .iter()
+        .any(|handler| handler.kind != HandlerKind::Loop);
+    if !moves || machine.handlers.len() > NESTED_HANDLE_MAX {
+        let arms = machine.inputs.iter().map(|input| {
+            let (ident, variant, args) = (&input.ident, &input.variant, args(input));
+            let pattern = input_pattern(input);
+            quote!(#pattern => ::core::result::Result::map(self.#ident(#args), Output::#variant),)
+        });
+        return quote!(match input { #(#arms)* });
+    }
+    let refused = local("__refused");
+    let report = report_refusal(machine, &refused);
+    let refuse = |input: TokenStream| {
+        quote! {{
+            let #refused = self.__refuse(#input.name());
+            #report
+            return ::core::result::Result::Err(#refused);
+        }}
     };
-    let (bind, result) = if has_output {
-        (quote!((#next, #out)), quote!(#out))
-    } else {
-        (quote!(#next), quote!(()))
-    };
-    quote! {
-        __Slot::__Live(State::#source(_)) => {
-            // The state moves into the handler. Until the handler returns, the slot says
-            // "poisoned in #source", which is what stays if the handler panics.
-            let __Slot::__Live(State::#source(#state)) = ::core::mem::replace(&mut self.slot, __Slot::#source) else {
-                ::core::unreachable!()
+    let (state, next, out, other) = (
+        local("__state"),
+        local("__next"),
+        local("__output"),
+        local("__input"),
+    );
+    let states = machine
+        .states
+        .iter()
+        .enumerate()
+        .filter_map(|(index, source)| {
+            let handlers: Vec<&Handler> = machine.handlers_of(index).collect();
+            if handlers.is_empty() {
+                return None;
+            }
+            let arms = handlers.iter().map(|handler| {
+                let input = &machine.inputs[handler.input];
+                let (pattern, variant) = (input_pattern(input), &input.variant);
+                let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
+                if handler.kind == HandlerKind::Loop {
+                    let announce =
+                        announce(machine, handler, handler.state, &quote!(&mut self.core));
+                    return quote! {
+                        #pattern => {
+                            let #out = #call;
+                            #announce
+                            return ::core::result::Result::Ok(Output::#variant(#out));
+                        }
+                    };
+                }
+                let take = take_state(machine, handler);
+                let into_state = into_state(machine, handler);
+                let (bind, result) = if input.output.is_some() {
+                    (quote!((#next, #out)), quote!(#out))
+                } else {
+                    (quote!(#next), quote!(()))
+                };
+                quote! {
+                    #pattern => {
+                        #take
+                        let #bind = #call;
+                        (#into_state, Output::#variant(#result))
+                    }
+                }
+            });
+            let others = (handlers.len() < machine.inputs.len()).then(|| {
+                let refuse = refuse(quote!(#other));
+                quote!(#other => #refuse)
+            });
+            let source = &source.ident;
+            let binding = if handlers
+                .iter()
+                .any(|handler| handler.kind == HandlerKind::Loop)
+            {
+                quote!(ref mut #state)
+            } else {
+                quote!(_)
             };
-            let #bind = #call;
-            self.slot = __Slot::__Live(#into_state);
-            ::core::result::Result::Ok(#result)
-        }
+            Some(quote! {
+                __Slot::__Live(State::#source(#binding)) => match input {
+                    #(#arms)*
+                    #others
+                },
+            })
+        });
+    let refuse = refuse(quote!(input));
+    quote! {
+        // One `match` on the state, one on the input inside it; the new state is stored once,
+        // after the handler returns.
+        let (#next, #out) = match self.slot {
+            #(#states)*
+            // Other states, and every poisoned slot.
+            _ => #refuse
+        };
+        self.slot = __Slot::__Live(#next);
+        ::core::result::Result::Ok(#out)
+    }
+}
+
+/// `Input::Name` or `Input::Name { params }`.
+fn input_pattern(input: &Input) -> TokenStream {
+    let (variant, args) = (&input.variant, args(input));
+    if input.params.is_empty() {
+        quote!(Input::#variant)
+    } else {
+        quote!(Input::#variant { #args })
     }
 }
 
