@@ -433,7 +433,10 @@ use {m.module}::*;
     return lib, {}, ["typestate"], sizes
 
 
-def automat_machine(m: Machine) -> str:
+def automat_machine(m: Machine, hook: str = "none") -> str:
+    """The machine as automat declares it. `hook="observe"` declares it
+    `#[automat::machine(observe)]` with an observer that overrides nothing: the hook is there,
+    unused."""
     inputs = "".join(f"        fn {i}(&mut self);\n" for i in m.inputs)
     states = "".join(
         f"    #[state{'(initial)' if k == m.initial else ''}]\n    pub struct {st};\n"
@@ -456,7 +459,11 @@ def automat_machine(m: Machine) -> str:
                     f"            crate::step(&mut core.acc, {ident});\n            {nxt}\n        }}\n"
                 )
         blocks.append(f"    #[transitions]\n    impl {st} {{\n{''.join(fns)}    }}\n")
-    return f"""#[automat::machine]
+    args, observer = "", ""
+    if hook == "observe":
+        args = "(observe)"
+        observer = "\n    impl automat::Observer for Core {}\n"
+    return f"""#[automat::machine{args}]
 pub mod {m.module} {{
     pub trait {m.trait} {{
 {inputs}    }}
@@ -465,15 +472,24 @@ pub mod {m.module} {{
     pub struct Core {{
         pub acc: u64,
     }}
-
+{observer}
 {states}
 {''.join(blocks)}}}
 """
 
 
-def automat_dynamic(m: Machine, paths: tuple[str, ...]):
+def automat_deps(hook: str) -> dict:
+    """automat, with its `tracing` feature for `hook="tracing"` (and `tracing` itself with `std`,
+    as a program that uses it has it; no subscriber is installed)."""
+    if hook == "tracing":
+        return {"automat": 'features = ["tracing"]', "tracing": None}
+    return {"automat": None}
+
+
+def automat_dynamic(m: Machine, paths: tuple[str, ...], hook: str = "none"):
     """automat's `Dynamic`, through its inherent methods or through `handle(Input)`: one
-    crate each, so that each calls the machine from one place, as the baseline does."""
+    crate each, so that each calls the machine from one place, as the baseline does. `hook`:
+    see `automat_machine` and `automat_deps`."""
     lib = HEADER.format(machine=m.name, what="automat's `Dynamic`")
     lib += f"\nmod machine;\npub use machine::{m.module};\n"
     index = state_index_match(m, "machine.state()", lambda st: f"{m.module}::State::{st}(_)")
@@ -493,11 +509,11 @@ def automat_dynamic(m: Machine, paths: tuple[str, ...]):
         lib += replay_fn("replay_methods", setup, methods, finish)
     if "handle" in paths:
         lib += replay_fn("replay_handle", setup, handle, finish)
-    files = {"src/machine.rs": automat_machine(m)}
-    return lib, {"automat": None}, list(paths), [("Dynamic", f"{m.module}::Dynamic")], files
+    files = {"src/machine.rs": automat_machine(m, hook)}
+    return lib, automat_deps(hook), list(paths), [("Dynamic", f"{m.module}::Dynamic")], files
 
 
-def automat_typestate(m: Machine):
+def automat_typestate(m: Machine, hook: str = "none"):
     """automat's typestate `Machine<S>`, through the same dispatch `match` as the others."""
     lib = HEADER.format(machine=m.name, what="automat's typestate `Machine<S>` and a dispatch `match`")
     lib += f"\nmod machine;\npub use machine::{m.module};\nuse {m.module}::*;\n"
@@ -509,9 +525,9 @@ def automat_typestate(m: Machine):
         transition_call=lambda t, v: f"{v}.{m.inputs[m.transitions[t][1]]}()",
         loop_call=lambda t, v: f"{v}.{m.inputs[m.transitions[t][1]]}()",
     )
-    files = {"src/machine.rs": automat_machine(m)}
+    files = {"src/machine.rs": automat_machine(m, hook)}
     sizes = [("Machine<S>", f"{m.module}::Machine<{m.module}::{m.states[m.initial]}>"), ("Any", "Any")]
-    return lib, {"automat": None}, ["typestate"], sizes, files
+    return lib, automat_deps(hook), ["typestate"], sizes, files
 
 
 def smlang(m: Machine):
@@ -843,12 +859,14 @@ use {m.module}::*;
     return lib, {"statum": None}, ["typestate"], sizes
 
 
-def replica_handle(m: Machine, shape: str):
-    """Not an implementation: automat's generated `Dynamic::handle` written out by hand, as the
-    macro generates it today (`now`: a `match input` delegating to the input methods through
-    `Result::map`) or in the shape suggested in docs/benchmarks.md (`direct`: one `match` over
-    the slot and the input, the new state stored once after it). `now` must count the same
-    instructions as `automat-handle`; then `direct` says what the change would buy."""
+def replica_handle(m: Machine, shape: str, small_error: bool = False):
+    """Not an implementation: automat's generated `Dynamic::handle` written out by hand, in the
+    shapes the macro generates (`now`: a `match input` delegating to the input methods through
+    `Result::map`, above 64 handlers; `nested`: a `match` on the slot with a `match` on the
+    input inside, the new state stored once after it, up to 64 handlers) and in one it does not
+    (`direct`: one `match` over the slot and the input). Each generated shape must count the
+    same instructions as `automat-handle` where the macro uses it; the others say what a change
+    would buy."""
     mod = m.module
     structs = "".join(f"    pub struct {st};\n" for st in m.states)
     blocks = []
@@ -866,6 +884,9 @@ def replica_handle(m: Machine, shape: str):
     names = "".join(f"            __Slot::__Live(State::{st}(_)) | __Slot::{st} => \"{st}\",\n" for st in m.states)
     take = lambda st: (f"let __Slot::__Live(State::{st}(__state)) = ::core::mem::replace(&mut self.slot, __Slot::{st}) "
                        f"else {{ ::core::unreachable!() }};")
+    # With `small_error`, the replica refuses with a 16-byte error (a pointer to the machine and
+    # two indices) instead of `NoTransition` (40 bytes: two `&str` and a `bool`).
+    refuse_arg = (lambda inp, name: str(inp)) if small_error else (lambda inp, name: f'"{name}"')
     methods = []
     for inp, name in enumerate(m.inputs):
         arms = []
@@ -884,7 +905,7 @@ def replica_handle(m: Machine, shape: str):
         methods.append(
             f"        #[inline]\n        pub fn {name}(&mut self) -> ::core::result::Result<(), ::automat::NoTransition> {{\n"
             f"            match self.slot {{\n{''.join(arms)}"
-            f"                _ => ::core::result::Result::Err(self.__refuse(\"{name}\")),\n            }}\n        }}\n")
+            f"                _ => ::core::result::Result::Err(self.__refuse({refuse_arg(inp, name)})),\n            }}\n        }}\n")
     if shape == "now":
         arms = "".join(
             f"                Input::{m.variant(i)} => ::core::result::Result::map(self.{n}(), Output::{m.variant(i)}),\n"
@@ -921,6 +942,27 @@ def replica_handle(m: Machine, shape: str):
         handle = (f"            let (__next, __output) = match (&mut self.slot, input) {{\n{''.join(arms)}"
                   f"                (_, input) => return ::core::result::Result::Err(self.__refuse(input.name())),\n"
                   f"            }};\n            self.slot = __Slot::__Live(__next);\n            ::core::result::Result::Ok(__output)\n")
+    if small_error:
+        state_indexes = "".join(f"                __Slot::__Live(State::{st}(_)) | __Slot::{st} => {k},\n" for k, st in enumerate(m.states))
+        refuse = f"""
+        #[cold]
+        fn __refuse(&self, input: u32) -> ::automat::NoTransition {{
+            let state = match self.slot {{
+{state_indexes}            }};
+            Refused {{ machine: &MACHINE, state: state | (u32::from(self.is_poisoned()) << 31), input }}
+        }}
+"""
+    else:
+        refuse = """
+        #[cold]
+        fn __refuse(&self, input: &'static str) -> ::automat::NoTransition {
+            if self.is_poisoned() {
+                ::automat::NoTransition::poisoned(self.state_name(), input)
+            } else {
+                ::automat::NoTransition::new(self.state_name(), input)
+            }
+        }
+"""
     input_names = "".join(f"                Input::{m.variant(i)} => \"{n}\",\n" for i, n in enumerate(m.inputs))
     inputs = "".join(f"        {m.variant(i)},\n" for i in range(len(m.inputs)))
     outputs = "".join(f"        {m.variant(i)}(()),\n" for i in range(len(m.inputs)))
@@ -994,17 +1036,21 @@ pub mod {mod} {{
 {handle}        }}
 
 {''.join(methods)}
-        #[cold]
-        fn __refuse(&self, input: &'static str) -> ::automat::NoTransition {{
-            if self.is_poisoned() {{
-                ::automat::NoTransition::poisoned(self.state_name(), input)
-            }} else {{
-                ::automat::NoTransition::new(self.state_name(), input)
-            }}
-        }}
-    }}
+{refuse}    }}
 }}
 """
+    if small_error:
+        lib = lib.replace("::automat::NoTransition", "Refused")
+        lib = lib.replace(f"pub mod {mod} {{\n", f"""pub mod {mod} {{
+    static MACHINE: u8 = 0;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Refused {{
+        machine: &'static u8,
+        state: u32,
+        input: u32,
+    }}
+""", 1)
     index = state_index_match(m, "machine.state()", lambda st: f"{mod}::State::{st}(_)")
     setup = f"    let mut machine = {mod}::Dynamic::new({mod}::Core {{ acc: ACC0 }}, {mod}::{m.states[m.initial]});"
     finish = f"    let state = {index};\n    (machine.core().acc, state)"
@@ -1036,6 +1082,13 @@ IMPLEMENTATIONS = {
     "replica-handle-now": (lambda m: replica_handle(m, "now"), "experiment"),
     "replica-handle-direct": (lambda m: replica_handle(m, "direct"), "experiment"),
     "replica-handle-nested": (lambda m: replica_handle(m, "nested"), "experiment"),
+    "replica-handle-now-16": (lambda m: replica_handle(m, "now", small_error=True), "experiment"),
+    # The observation hook (issue 6): declared but unused, and the `tracing` feature with no
+    # subscriber; to be compared with "automat" and "automat-ts".
+    "automat-observe": (lambda m: automat_dynamic(m, ("methods",), "observe"), "hook"),
+    "automat-tracing": (lambda m: automat_dynamic(m, ("methods",), "tracing"), "hook"),
+    "automat-ts-observe": (lambda m: automat_typestate(m, "observe"), "hook"),
+    "automat-ts-tracing": (lambda m: automat_typestate(m, "tracing"), "hook"),
 }
 
 
@@ -1108,7 +1161,10 @@ def main() -> None:
             lib, deps, replays, sizes = result[:4]
             files = result[4] if len(result) > 4 else {}
             lib_name = crate.replace("-", "_")
-            dep_lines = "".join(f"{d}.workspace = true\n" for d in deps)
+            dep_lines = "".join(
+                f"{d} = {{ workspace = true, {extra} }}\n" if extra else f"{d}.workspace = true\n"
+                for d, extra in deps.items()
+            )
             cargo = f"""# Generated by bench/gen.py: do not edit.
 [package]
 name = "{crate}"

@@ -47,8 +47,25 @@ def cold(results: dict, impl: str) -> float | None:
     return results.get("cold", {}).get(impl, {}).get("seconds")
 
 
+def runtime_row(results: dict, crate_impl: str, replay: str, label: str, base: str | None) -> str:
+    """One row of instructions per event, each cell with its ratio to `base` ("impl/replay")."""
+    cells = []
+    for m in MACHINES:
+        err = runtime_error(results, f"{m}-{crate_impl}")
+        if err:
+            cells.append(f"not run: {err}")
+            continue
+        value = per_event(results, f"{m}-{crate_impl}", replay)
+        b = None
+        if base:
+            bi, bp = base.split("/")
+            b = per_event(results, f"{m}-{bi}", bp)
+        cells.append(cell(value, b, digits=2))
+    return f"| {label} | " + " | ".join(cells) + " |"
+
+
 def write_report(results: dict, path: str) -> None:
-    from run import ROWS, BUILD_ROWS, EXPERIMENT_ROWS
+    from run import ROWS, BUILD_ROWS, EXPERIMENT_ROWS, HOOK_ROWS
 
     out: list[str] = []
     w = out.append
@@ -165,25 +182,29 @@ def write_report(results: dict, path: str) -> None:
         if row is None:
             w("| *experiments* |" + " |" * len(MACHINES))
             continue
-        crate_impl, replay, label, base = row
-        cells = []
-        for m in MACHINES:
-            err = runtime_error(results, f"{m}-{crate_impl}")
-            if err:
-                cells.append(f"not run: {err}")
-                continue
-            value = per_event(results, f"{m}-{crate_impl}", replay)
-            b = None
-            if base:
-                bi, bp = base.split("/")
-                b = per_event(results, f"{m}-{bi}", bp)
-            cells.append(cell(value, b, digits=2))
-        w(f"| {label} | " + " | ".join(cells) + " |")
+        w(runtime_row(results, *row))
     w("")
     w("The rows below the line of implementations are experiments, not implementations: the rows "
       "*called from two places* are explained in *Inlining* below; the `handle` rows are hand-written "
-      "copies of the code automat generates for `handle`, as generated today and in two other shapes, "
-      "to test a change before anyone makes it in the macro (see the note on `handle(Input)`).")
+      "copies of the code automat generates for `handle`, in the two shapes the macro chooses between "
+      "by the number of handlers and in one it does not use, to test a change before anyone makes it "
+      "in the macro (see *`handle(Input)`* below).")
+    w("")
+    w("**The observation hook (issue 6).** Every transition of every machine reports itself to "
+      "`automat::__private::traced`, an `#[inline]` function that is empty unless `automat`'s "
+      "`tracing` feature is on; a machine declared `#[automat::machine(observe)]` also calls its "
+      "core's `Observer::on_transition`. The rows below replay the same events through the same "
+      "machine declared with `observe` and an `impl automat::Observer for Core {}` that overrides "
+      "nothing (the hook declared, unused), and through the plain machine in a crate that turns on "
+      "the `tracing` feature and installs no subscriber (with `tracing`'s `std` feature, as a program "
+      "that uses `tracing` has it). The ratio is to the same machine without either: the top row of "
+      "each half. The rows for the plain machine are those of the table above, whose ratio to the "
+      "hand-written code shows what the hook costs when nothing is attached.")
+    w("")
+    w("| instructions/event | " + " | ".join(LABEL[m] for m in MACHINES) + " |")
+    w("| --- |" + " --- |" * len(MACHINES))
+    for row in HOOK_ROWS:
+        w(runtime_row(results, *row))
     w("")
     w("**size_of** (bytes) of what the program holds; every machine here has an 8-byte core (the "
       "accumulator) and dataless states, so the hand-written equivalent is core + tag, padded: 16. "

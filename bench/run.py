@@ -7,7 +7,8 @@
 Stages, in order (all by default):
 
 * `runtime`: builds every machine crate (and the experiments: `hand-2`, `automat-2`,
-  `replica-handle-*`, see docs/benchmarks.md), replays the event sequence natively through every
+  `replica-handle-*`, and the observation hook's `automat-*observe`, `automat-*tracing`, see
+  docs/benchmarks.md), replays the event sequence natively through every
   implementation (checksum, final state, heap allocations, `size_of`), then under callgrind
   counting only the replay function (`--toggle-collect`), for instructions per event. Fails if
   any implementation's checksum, final state or event fingerprint differs from another's.
@@ -68,9 +69,20 @@ EXPERIMENT_ROWS = [
     ("hand-2-big", "match", "hand-written `match`, called from two places, with a 40-byte error", "hand-2/match"),
     ("automat-2", "methods", "automat `Dynamic` methods, called from two places", "hand-2/match"),
     ("automat-2", "handle", "automat `Dynamic::handle`, called from two places", "hand-2/match"),
-    ("replica-handle-now", "handle", "replica of automat's `handle` as generated (must equal `Dynamic::handle`)", "hand/match"),
+    ("replica-handle-now", "handle", "replica of `handle` delegating to the input methods (automat's shape above 64 handlers: must equal `Dynamic::handle` on ring-100 and ring-1000)", "hand/match"),
     ("replica-handle-direct", "handle", "`handle` reshaped: one `match (slot, input)`, state stored once", "hand/match"),
-    ("replica-handle-nested", "handle", "`handle` reshaped: `match slot { S => match input {..} }`, state stored once", "hand/match"),
+    ("replica-handle-nested", "handle", "replica of `handle` as `match slot { S => match input {..} }`, state stored once (automat's shape up to 64 handlers: must equal `Dynamic::handle` on tcp and ring-10)", "hand/match"),
+    ("replica-handle-now-16", "handle", "replica of the delegating `handle` refusing with a 16-byte error (a pointer and two indices) instead of `NoTransition` (40 bytes)", "hand/match"),
+]
+# The observation hook of issue 6: its cost when declared and unused, and the `tracing`
+# feature's with no subscriber, against the same machine without either.
+HOOK_ROWS = [
+    ("automat", "methods", "automat `Dynamic`, inherent methods: no hook (as above)", None),
+    ("automat-observe", "methods", "`#[automat::machine(observe)]`, an `Observer` that overrides nothing", "automat/methods"),
+    ("automat-tracing", "methods", "`tracing` feature, no subscriber", "automat/methods"),
+    ("automat-ts", "typestate", "automat `Machine<S>` + dispatch `match`: no hook (as above)", None),
+    ("automat-ts-observe", "typestate", "`#[automat::machine(observe)]`, an `Observer` that overrides nothing", "automat-ts/typestate"),
+    ("automat-ts-tracing", "typestate", "`tracing` feature, no subscriber", "automat-ts/typestate"),
 ]
 # The rows of the build table: (crate implementation, label, baseline implementation).
 BUILD_ROWS = [

@@ -118,19 +118,20 @@ pub fn observed<O: Observer + ?Sized>(observer: &mut O, transition: &Transition)
 }
 
 /// Reports a transition to `tracing`, at `trace` level; nothing without the feature.
+///
+/// What is inlined into every transition is only the level check, one load and compare; the
+/// event itself is built out of line, so that with no subscriber at `trace` level a transition
+/// costs a few instructions and the machine's `match`es still compile to jump tables.
 #[inline]
 pub fn traced(transition: &Transition) {
     #[cfg(feature = "tracing")]
-    tracing::trace!(
-        machine = transition.machine,
-        source = transition.source,
-        input = transition.input,
-        target = transition.target,
-        "transition"
-    );
+    if enabled(tracing::Level::TRACE) {
+        trace_transition(transition);
+    }
     let _ = transition;
 }
 
+/// Reports a refused input to `observer` and to `tracing`.
 /// Reports a refused input to `observer` and to `tracing`.
 #[inline]
 pub fn refused_observed<O: Observer + ?Sized>(
@@ -146,6 +147,38 @@ pub fn refused_observed<O: Observer + ?Sized>(
 #[inline]
 pub fn refused_traced(machine: &'static str, refused: &NoTransition) {
     #[cfg(feature = "tracing")]
+    if enabled(tracing::Level::DEBUG) {
+        trace_refusal(machine, refused);
+    }
+    let _ = (machine, refused);
+}
+
+/// Whether any subscriber may want events at `level`: the check `tracing`'s own macros start
+/// with.
+#[cfg(feature = "tracing")]
+#[inline]
+fn enabled(level: tracing::Level) -> bool {
+    level <= tracing::level_filters::STATIC_MAX_LEVEL
+        && level <= tracing::level_filters::LevelFilter::current()
+}
+
+#[cfg(feature = "tracing")]
+#[cold]
+#[inline(never)]
+fn trace_transition(transition: &Transition) {
+    tracing::trace!(
+        machine = transition.machine,
+        source = transition.source,
+        input = transition.input,
+        target = transition.target,
+        "transition"
+    );
+}
+
+#[cfg(feature = "tracing")]
+#[cold]
+#[inline(never)]
+fn trace_refusal(machine: &'static str, refused: &NoTransition) {
     tracing::debug!(
         machine,
         state = refused.state(),
@@ -153,5 +186,4 @@ pub fn refused_traced(machine: &'static str, refused: &NoTransition) {
         poisoned = refused.is_poisoned(),
         "input refused"
     );
-    let _ = (machine, refused);
 }
