@@ -8,31 +8,40 @@ The figures quoted here are that run's; the tables above them are always the cur
 
 NOTES = {
     "handle": """\
-**`handle(Input)` on tcp, ring-10 and ring-100 (1.05–1.08×: 0.7 to 1.9 instructions per
-event).** There is no call, copy or check that the hand-written code does not have: with one
-caller, LLVM inlines `handle` and every input method into the replay loop and turns the
-`match`es into lookup tables, as it does the hand-written `match` (on a ring, the whole
-transition function becomes table loads in both). The difference is the shape LLVM is given.
-The hand-written code is one `match (state, input)` whose result is stored once
-(`self.state = match ... {}`): LLVM lowers it to one table indexed by state and input, with no
-branch. automat's `handle` is a `match input` that calls one method per input
-(`Result::map(self.coin(..), Output::Coin)`), each a `match self.slot` whose arms store the new
-slot themselves: LLVM keeps an indirect jump on the input and a table per input, and on tcp
-materialises the `Result<Output, NoTransition>` tag before the caller tests it. The inherent
-methods, called directly, beat the hand-written `match` everywhere.
-
-*Tried, with hand-written copies of the generated code (the experiment rows of the run-time
-table; the copy of today's `handle` counts exactly what the macro's does):* one
-`match (slot, input)` with the state stored once after it is worse on the rings; the same
-nested state-first (`match slot { S => match input { .. } }`) reaches 0.90× on tcp and 1.00× on
-ring-10, but is worse from ring-100 on, because one function holding every transition is too
-big for LLVM to inline (at ring-1000 it is a call: about 3× the current `handle`), while
-today's per-input methods stay inlinable. *What would close it*: generate the nested shape for
-small machines and today's delegating shape above a size (the macro knows the number of
-transitions: tcp has 37, ring-10 40, ring-100 400) — that closes tcp and ring-10; ring-100 would
-stay 0.7 instructions per event (5 %) above the hand-written two-table lowering, which no shape
-tried here reproduces, since automat's slot must also record the state a panicking handler
-started from (`mem::replace` with a poisoned variant, SPEC §3).""",
+**`handle(Input)` on ring-100 (1.05×: 0.7 instructions per event).** automat generates
+`handle` in one of two shapes, by the number of handlers. Up to 64 (tcp has 37, ring-10 40): a
+`match` on the slot with a `match` on the input inside, the new state stored once after it;
+with one caller LLVM inlines it and lowers it to fewer instructions than the hand-written
+`match` (tcp 0.90×, ring-10 1.00×). Above 64 (ring-100 has 400, ring-1000 4,000): a `match
+input` delegating to the per-input methods (`Result::map(self.coin(..), Output::Coin)`), each
+a `match self.slot` whose arms store the new slot themselves. The nested shape is one function
+holding every transition, and from a few hundred handlers on it is too big for LLVM to inline
+(the replica rows: 1.47× at ring-100, 1.79× at ring-1000), while the per-input methods stay
+inlinable (ring-1000: 0.60×, where the hand-written `match` is no longer inlined). What is left
+at ring-100: the hand-written `self.state = match (state, input) {..}` becomes one table indexed
+by state and input, with no branch; the delegating `handle` keeps an indirect jump on the input
+and a table per input. *Tried* (the experiment rows, hand-written copies of the generated
+code): one `match (slot, input)` with the state stored once (1.11×), and the delegating shape
+refusing with a 16-byte error instead of `NoTransition`'s 40 bytes (1.32×: worse, LLVM stops
+inlining the methods). *Not tried*: `#[inline(always)]` on a nested `handle` at this size,
+which would make every call site a copy of the whole machine. automat's slot must also record
+the state a panicking handler started from (`mem::replace` with a poisoned variant, SPEC §3),
+which the hand-written code does not do; tcp and ring-10 show that this costs nothing when
+the nested shape is inlined.""",
+    "hook": """\
+An observer that overrides nothing costs nothing: `on_transition` is an empty default method
+and `observed` is `#[inline]`, so nothing is left of the call. The `tracing` feature with no
+subscriber costs the check `tracing`'s own macros start with — one load of the global maximum
+level and a compare per transition, the event itself built out of line in a `#[cold]` function
+— but that check is a branch with a call in every arm, which keeps LLVM from turning the
+machine's `match`es into lookup tables as it does without it: 1.0× to 1.7× the plain machine on
+tcp, ring-10 and ring-100, and 2.9× for the `Dynamic` methods at ring-1000 (building the event
+inline in every arm, as `tracing::trace!` in `traced` did before, cost up to 3.6× there).
+*What would lower it*: report the
+transition once after the `match` (each arm yielding a pointer to its `Transition`) instead of
+in every arm, so that the check is made once per input. That changes when an observer hears of
+a transition (after the new state is stored, not before), a change of semantics to be decided
+with the `observe` API, not for the benchmark.""",
     "methods": """\
 **`Dynamic` inherent methods.** See *Inlining* below for where they stop being inlined.""",
     "typestate": """\
@@ -44,9 +53,10 @@ difference means the generated transition does more than move the core and call 
     "allocs": """\
 **Allocations.** Nothing in automat's run-time path should allocate.""",
     "warm": """\
-**Warm rebuild of ring-1000: 4 to 4½× the hand-written `match` (target 1.4×; the best peers,
-rust-fsm and statig, are at 1.5 to 2×).** One `rustc -Z time-passes` of the ring-1000 crate
-(`touch bench/gen/ring1000-automat/src/lib.rs; RUSTC_BOOTSTRAP=1 cargo rustc --release -p
+**Warm rebuild of ring-1000: 3½ to 4½× the hand-written `match` in the runs made
+(target 1.4×; the best peers, rust-fsm and statig, are at 1.0 to 2×).** One `rustc -Z
+time-passes` of the ring-1000 crate, on 2026-11-26 (the code generated for ring-1000 is the same
+since: its `handle` keeps the delegating shape) (`touch bench/gen/ring1000-automat/src/lib.rs; RUSTC_BOOTSTRAP=1 cargo rustc --release -p
 ring1000-automat --lib -- -Z time-passes`; the instrumented total is 17.1 s against 3.4 s for
 the hand-written crate) shows where it goes:
 
@@ -92,9 +102,10 @@ functions: the same causes and remedies as the row above.""",
 ring-1000 has ten times the states and transitions of ring-100, so a build linear in the
 machine, with no fixed cost, grows 10×; a ratio under 8× comes only from the fixed part of a
 rebuild (cargo's start, rustc's start, the replay function), which shrinks in relative terms as
-the machine grows. The hand-written `match` itself grew 11.2× and 10.1× in the two runs of this day, and automat
-7.2× and 11.3× (the final, quiet re-timing): the ratio of two wall-clock medians moves this much
-between runs, so this target sits within the noise of the measurement. Where automat grows faster than that,
+the machine grows. The hand-written `match` itself grew from 10.1× to 15.2× in the runs made on 2026-11-26 and
+2026-11-27, and automat from 7.2× to 13.2×, less than the hand-written code each time: the ratio
+of two wall-clock medians moves this much between runs, so this target sits within the noise of
+the measurement. Where automat grows faster than that,
 something grows faster than the machine: compare `-Z time-passes` of the ring-100 and ring-1000
 crates (the command in the note above) to find the pass; otherwise, lower the per-transition
 cost (the note above). Wall-clock ratios of two builds measured minutes apart
@@ -141,13 +152,11 @@ rows measure exactly that: the same crates with a second replay function.
   In the `hand-written match … with a 40-byte error` row only the hand-written error type
   grows to `NoTransition`'s size, and the hand-written function then costs what automat's does
   (26 → 31 instructions per event at ring-100 and ring-1000): the error's size is the whole gap.
-* *Suggested change to the generated code* (not made here: automat-codegen is being edited by
-  others): make `NoTransition` fit in two registers with a niche, for instance
-  `{ machine: &'static Description, state: u16, input: u16, poisoned: bool }` (16 bytes),
-  with `state()` and `input()` reading the names from the description; its public methods
-  stay as they are. An out-of-line input method then returns in registers
-  as the hand-written function does. This matters to any program that calls an input from more
-  than one place, which is most of them.
+* *Tried*: a 16-byte error, `{ machine: pointer, state: u32, input: u32 }`, in the replica of
+  the delegating `handle` (the `refusing with a 16-byte error` row). With one caller it is worse
+  on ring-100 and ring-1000 (19.9 and 33.0 instructions per event against 15.7): the methods
+  that build it are no longer inlined. Shrinking `NoTransition` is therefore not a free win; it
+  would have to be measured with one caller and with two before it is made.
 * Forcing `#[inline(always)]` on the generated input methods made `Dynamic` as cheap as the
   inlined hand-written code in every case measured while preparing this (ring-100 with two
   callers: 14.7 instructions per event for the methods, 15.7 for `handle`), but copies each

@@ -101,16 +101,15 @@ def write_report(results: dict, path: str) -> None:
         w(f"* {first['nproc']} cores, {first['cpu']}; {first['os']}")
         w(f"* {first['rustc']}; {first['valgrind']}; cargo's release profile "
           "(`opt-level = 3`, 16 codegen units, no LTO, not incremental)")
-        revisions = sorted({info[k]["automat"] for k in stages if "automat" in info[k]})
-        w(f"* automat at commit {' / '.join(revisions) or '?'} (its crates were being edited by others "
-          "during the run: each stage measured the working tree of its time)")
-        w("* other engineers compiled on the same machine during the run; `uptime` at the start and end "
-          "of each stage (a later run of a stage replaces the earlier one's line; the peers' run-time "
-          "figures come from a full run at 16:24–16:45 UTC, whose instruction counts for the crates "
-          "measured again later were identical):")
+        w("* the run-time stage was run more than once, each time for some of the implementations (the "
+          "peers first, then automat's crates after each change to them); instruction counts do not "
+          "depend on the load. The build stages ran once for every implementation, with nothing else "
+          "running on the machine. For each stage's start and end: automat's commit (\"uncommitted changes\" "
+          "were to comments and docs) and `uptime` (a later run of a stage replaces the earlier one's "
+          "line):")
         w("")
         for key in stages:
-            w(f"  * {key} — {info[key]['date']}: `{info[key]['uptime']}`")
+            w(f"  * {key} — {info[key]['date']}, automat at {info[key].get('automat', '?')}: `{info[key]['uptime']}`")
     w("")
 
     # ---------------------------------------------------------------- headline
@@ -206,6 +205,8 @@ def write_report(results: dict, path: str) -> None:
     for row in HOOK_ROWS:
         w(runtime_row(results, *row))
     w("")
+    w(NOTES["hook"])
+    w("")
     w("**size_of** (bytes) of what the program holds; every machine here has an 8-byte core (the "
       "accumulator) and dataless states, so the hand-written equivalent is core + tag, padded: 16. "
       "Where a crate has no place for the core, it is held beside the machine and counted in. "
@@ -240,11 +241,6 @@ def write_report(results: dict, path: str) -> None:
       "function that uses it, as a crate of a real program would; the `#[inline]` API is compiled "
       "there. Builds of more than two minutes were timed once. Wall-clock times depend on the load: "
       "see *The machine*.")
-    w("")
-    w("Stages were run more than once while this was prepared; each cell is the latest measurement of "
-      "its crate. The final re-timing (`--runs 5`, on a quiet machine: see the last stage under *The "
-      "machine*) covered the hand-written baselines, automat, rust-fsm and statig at ring-100 and "
-      "ring-1000; the other cells come from the full run before it, under more load.")
     w("")
     w("| warm rebuild, s (ratio to baseline) | " + " | ".join(LABEL[m] for m in MACHINES) + " | ring-1000 / ring-100 | ring-1000 / ring-10 |")
     w("| --- |" + " --- |" * (len(MACHINES) + 2))

@@ -56,9 +56,13 @@ mod persist;
 /// crate calls its own serde dependency. A poisoned machine refuses to serialize.
 ///
 /// `#[automat::machine(observe)]` reports every handled input (loops included) and every input
-/// `Dynamic` refuses to the core, which implements [`Observer`]; without it, no call is
-/// generated at all. With this crate's `tracing` feature, every machine also emits a
-/// `trace`-level `tracing` event per handled input and a `debug`-level one per refused input.
+/// `Dynamic` refuses to the core, which implements [`Observer`]; without it, the core is never
+/// called. With this crate's `tracing` feature, every machine also emits a `trace`-level
+/// `tracing` event per handled input and a `debug`-level one per refused input. Neither costs
+/// anything unused: an observer's empty default methods compile to nothing, and without the
+/// feature the `tracing` call is not compiled in; with the feature and no subscriber, each
+/// transition checks `tracing`'s global level (the repository's `docs/benchmarks.md` measures
+/// both).
 ///
 /// # What is generated
 ///
