@@ -252,7 +252,7 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
 fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
     let source = &machine.states[handler.state].ident;
     let has_output = machine.inputs[handler.input].output.is_some();
-    let (state, next, out) = (local("__state"), local("__next"), local("__output"));
+    let (state, out) = (local("__state"), local("__output"));
     if handler.kind == HandlerKind::Loop {
         let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
         let announce = announce(machine, handler, handler.state, &quote!(&mut self.core));
@@ -267,11 +267,7 @@ fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
     let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
     let take = take_state(machine, handler);
     let into_state = into_state(machine, handler);
-    let (bind, result) = if has_output {
-        (quote!((#next, #out)), quote!(#out))
-    } else {
-        (quote!(#next), quote!(()))
-    };
+    let (bind, result) = bind_output(has_output);
     quote! {
         __Slot::__Live(State::#source(_)) => {
             #take
@@ -279,6 +275,17 @@ fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
             self.slot = __Slot::__Live(#into_state);
             ::core::result::Result::Ok(#result)
         }
+    }
+}
+
+/// What a consuming handler's result is bound to (`__next`, with `__output` when the input has
+/// an output), and the input's output then.
+fn bind_output(has_output: bool) -> (TokenStream, TokenStream) {
+    let (next, out) = (local("__next"), local("__output"));
+    if has_output {
+        (quote!((#next, #out)), quote!(#out))
+    } else {
+        (quote!(#next), quote!(()))
     }
 }
 
@@ -336,11 +343,11 @@ const NESTED_HANDLE_MAX: usize = 64;
 /// The body of `Dynamic::handle`.
 fn handle_body(machine: &Machine) -> TokenStream {
     // Where every handler is a loop, every arm of the nested shape returns: delegate then too.
-    let moves = machine
+    let consumes = machine
         .handlers
         .iter()
         .any(|handler| handler.kind != HandlerKind::Loop);
-    if !moves || machine.handlers.len() > NESTED_HANDLE_MAX {
+    if !consumes || machine.handlers.len() > NESTED_HANDLE_MAX {
         let arms = machine.inputs.iter().map(|input| {
             let (ident, variant, args) = (&input.ident, &input.variant, args(input));
             let pattern = input_pattern(input);
@@ -389,11 +396,7 @@ fn handle_body(machine: &Machine) -> TokenStream {
                 }
                 let take = take_state(machine, handler);
                 let into_state = into_state(machine, handler);
-                let (bind, result) = if input.output.is_some() {
-                    (quote!((#next, #out)), quote!(#out))
-                } else {
-                    (quote!(#next), quote!(()))
-                };
+                let (bind, result) = bind_output(input.output.is_some());
                 quote! {
                     #pattern => {
                         #take
