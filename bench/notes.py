@@ -53,8 +53,11 @@ difference means the generated transition does more than move the core and call 
     "allocs": """\
 **Allocations.** Nothing in automat's run-time path should allocate.""",
     "warm": """\
-**Warm rebuild of ring-1000: 3½ to 4½× the hand-written `match` in the runs made
-(target 1.4×; the best peers, rust-fsm and statig, are at 1.0 to 2×).** One `rustc -Z
+**Warm rebuild of ring-1000: 3.6× to 6.6× the hand-written `match` (target 1.4×; the best
+peers, rust-fsm and statig, are at 1.0 to 2×).** Three runs on 2026-11-27 of the same generated
+code gave 3.57× (automat 11.7 s, hand-written 3.3 s), 5.73× (12.4 s, 2.2 s) and 6.63× (13.7 s,
+2.1 s, the table above): the hand-written crate's time moves most, and any ratio to it moves
+with it. Whatever the run, the target is far off. One `rustc -Z
 time-passes` of the ring-1000 crate, on 2026-11-26 (the code generated for ring-1000 is the same
 since: its `handle` keeps the delegating shape) (`touch bench/gen/ring1000-automat/src/lib.rs; RUSTC_BOOTSTRAP=1 cargo rustc --release -p
 ring1000-automat --lib -- -Z time-passes`; the instrumented total is 17.1 s against 3.4 s for
@@ -83,16 +86,21 @@ doc attribute), `DESCRIPTION` 16 %, one `TryFrom<Dynamic> for Machine<S>` per st
 `From<Machine<S>> for Dynamic` and one `From<S> for State` per state 6 %.
 *What would close it*, each to be measured by re-running `bench/run.sh --machines
 ring100,ring1000 --impls hand,automat,automat-ts --stages warm,report`:
-(a) say each transition once:
-the `traced` literals could point into `DESCRIPTION`'s transitions (`&DESCRIPTION.transitions[i]`)
-instead of building a struct per arm and per typed method, and the take-the-state pattern could
-be one `#[inline] fn __take_S(&mut self) -> S` per state instead of a `let ... else` in every arm;
-(b) replace the per-state conversion impls by generic ones over a sealed per-state trait
-(`impl<S: __Member> TryFrom<Dynamic> for Machine<S>`), 3,000 impls fewer at ring-1000; (c) let
-a machine opt out of the API it does not use (`#[automat::machine(dynamic)]` /
-`(typestate)`); (d) recommend in the crate docs `[profile.release.build-override] opt-level = 3`
-(or per-package overrides for `automat-codegen` and `syn`, as this repository's root
-`Cargo.toml` does for `dev`), worth about half the macro's own second at ring-1000.""",
+(a) say each transition once. *Tried*: every report pointing into one
+`static __TRANSITIONS: [automat::Transition; N]` instead of spelling a `Transition` out in each
+typed method and each `Dynamic` arm. The expanded ring-1000 machine shrank only 3.5 % (the
+table holds each transition once, the literals held it twice), and rustc took no less time on
+it (the expanded code compiled alone, four alternating builds: best 9.9 s without the table,
+10.3 s with it); with the `tracing` feature tcp cost 27.9 instead of 24.9 instructions per
+event. Not adopted: the bytes a transition costs are not where the time goes; the number of
+items and bodies is. (b) replace the per-state conversion impls by generic ones over a sealed
+per-state trait (`impl<S: __Member> TryFrom<Dynamic> for Machine<S>`), 3,000 impls fewer at
+ring-1000; (c) let a machine opt out of the API it does not use
+(`#[automat::machine(dynamic)]` / `(typestate)`), which removes a quarter to a half of the
+generated code; (d) build the macro optimised — the README shows the per-package overrides
+(`[profile.release.package.automat-codegen] opt-level = 3`, and for `syn`, `proc-macro2`,
+`quote`), as this repository's root `Cargo.toml` does for `dev` — which takes the macro's own
+time at ring-1000 from about 1.1 s to 0.3–0.5 s (*The macro's own time*).""",
     "warm-ts": """\
 **Warm rebuild through `Machine<S>` (not a target of the issue, shown for completeness).** The
 automat crate compiles both APIs while the hand-written typestate crate has only the typed
@@ -102,8 +110,8 @@ functions: the same causes and remedies as the row above.""",
 ring-1000 has ten times the states and transitions of ring-100, so a build linear in the
 machine, with no fixed cost, grows 10×; a ratio under 8× comes only from the fixed part of a
 rebuild (cargo's start, rustc's start, the replay function), which shrinks in relative terms as
-the machine grows. The hand-written `match` itself grew from 10.1× to 15.2× in the runs made on 2026-11-26 and
-2026-11-27, and automat from 7.2× to 13.2×, less than the hand-written code each time: the ratio
+the machine grows. The hand-written `match` itself grew between 9.5× and 15.2× in the runs made on 2026-11-26
+and 2026-11-27, and automat between 7.2× and 15.2×: the ratio
 of two wall-clock medians moves this much between runs, so this target sits within the noise of
 the measurement. Where automat grows faster than that,
 something grows faster than the machine: compare `-Z time-passes` of the ring-100 and ring-1000

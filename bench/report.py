@@ -103,8 +103,10 @@ def write_report(results: dict, path: str) -> None:
           "(`opt-level = 3`, 16 codegen units, no LTO, not incremental)")
         w("* the run-time stage was run more than once, each time for some of the implementations (the "
           "peers first, then automat's crates after each change to them); instruction counts do not "
-          "depend on the load. The build stages ran once for every implementation, with nothing else "
-          "running on the machine. For each stage's start and end: automat's commit (\"uncommitted changes\" "
+          "depend on the load. Each build stage's figures come from its last run, which covered every "
+          "implementation, so a build ratio compares two builds timed minutes apart at most; nothing "
+          "else ran on the machine, yet the same build's time moved by up to half between runs an hour "
+          "apart (this is a virtual machine with neighbours). For each stage's start and end: automat's commit (\"uncommitted changes\" "
           "were to comments and docs) and `uptime` (a later run of a stage replaces the earlier one's "
           "line):")
         w("")
