@@ -340,6 +340,7 @@ IMPL_TABLE = [
     "| typestate 0.8 | `#[typestate]`, one trait per state implemented for `Automaton<State>` (it needs an initial and a final function: `start`, `end`) | the same dispatch `match` |",
     "| sm 0.9 | `sm!` (states and events only; the machine type names the last event) | a `match` over sm's own `Variant` enum (one variant per state and arriving event) into one generic fn per state; the action runs there |",
     "| statum 0.9 | `#[state]`, `#[machine]`, `#[transition]` impls (`self.transition()`) | the same dispatch `match` |",
+    "| automat with the hook (issue 6) | the automat machine declared `#[automat::machine(observe)]` with `impl automat::Observer for Core {}`; or as declared above, in a crate that turns on automat's `tracing` feature and installs no subscriber | as automat `Dynamic` (methods) and `Machine<S>` above |",
 ]
 
 
