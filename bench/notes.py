@@ -17,7 +17,11 @@ input` delegating to the per-input methods (`Result::map(self.coin(..), Output::
 a `match self.slot` whose arms store the new slot themselves. The nested shape is one function
 holding every transition, and from a few hundred handlers on it is too big for LLVM to inline
 (the replica rows: 1.47× at ring-100, 1.79× at ring-1000), while the per-input methods stay
-inlinable (ring-1000: 0.60×, where the hand-written `match` is no longer inlined). What is left
+inlinable (ring-1000: 0.60×, where the hand-written `match` is no longer inlined). Where the
+shapes cross was measured once, with the same generator on rings outside the table (1,000,000
+events, callgrind): the nested replica matches the hand-written 15.0 instructions per event at
+48, 64 and 80 handlers and costs 24.1 at 96 and 22.0 at 120 and 200, where the delegating shape
+costs 15.7; hence the limit of 64, below the crossing. What is left
 at ring-100: the hand-written `self.state = match (state, input) {..}` becomes one table indexed
 by state and input, with no branch; the delegating `handle` keeps an indirect jump on the input
 and a table per input. *Tried* (the experiment rows, hand-written copies of the generated
