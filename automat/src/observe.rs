@@ -132,7 +132,6 @@ pub fn traced(transition: &Transition) {
 }
 
 /// Reports a refused input to `observer` and to `tracing`.
-/// Reports a refused input to `observer` and to `tracing`.
 #[inline]
 pub fn refused_observed<O: Observer + ?Sized>(
     observer: &mut O,
@@ -162,6 +161,7 @@ fn enabled(level: tracing::Level) -> bool {
         && level <= tracing::level_filters::LevelFilter::current()
 }
 
+/// The `trace` event of a transition, out of line so that no transition carries its code.
 #[cfg(feature = "tracing")]
 #[cold]
 #[inline(never)]
@@ -175,6 +175,7 @@ fn trace_transition(transition: &Transition) {
     );
 }
 
+/// The `debug` event of a refused input, out of line like [`trace_transition`].
 #[cfg(feature = "tracing")]
 #[cold]
 #[inline(never)]
