@@ -490,3 +490,52 @@ fn conversions(machine: &Machine, state: &Ident) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::NESTED_HANDLE_MAX;
+    use proc_macro2::TokenStream;
+    use std::fmt::Write;
+
+    /// The expansion of a machine whose states `S0`..`S{states - 1}` each handle `turn`: a
+    /// transition to the next state round a ring, or, with `loops`, a loop. One handler a state.
+    fn expand_ring(states: usize, loops: bool) -> String {
+        let mut module = String::from("mod ring { pub trait Ring { fn turn(&mut self); }");
+        for state in 0..states {
+            let initial = if state == 0 { "(initial)" } else { "" };
+            let handler = if loops {
+                "fn turn(&mut self) {}".to_owned()
+            } else {
+                let next = (state + 1) % states;
+                format!("fn turn(self) -> S{next} {{ S{next} }}")
+            };
+            write!(
+                module,
+                "#[state{initial}] pub struct S{state}; #[transitions] impl S{state} {{ {handler} }}"
+            )
+            .unwrap();
+        }
+        module.push('}');
+        let output = crate::expand(TokenStream::new(), module.parse().unwrap()).to_string();
+        assert!(!output.contains("compile_error"), "{output}");
+        output.replace(' ', "")
+    }
+
+    const DELEGATING: &str = "Input::Turn=>::core::result::Result::map(self.turn(),Output::Turn)";
+    const NESTED: &str = "__Slot::__Live(State::S0(_))=>matchinput{";
+
+    #[test]
+    fn handle_nests_up_to_the_limit_and_delegates_above_it() {
+        let at_limit = expand_ring(NESTED_HANDLE_MAX, false);
+        assert!(at_limit.contains(NESTED) && !at_limit.contains(DELEGATING));
+        let above = expand_ring(NESTED_HANDLE_MAX + 1, false);
+        assert!(above.contains(DELEGATING) && !above.contains(NESTED));
+    }
+
+    #[test]
+    fn handle_delegates_when_every_handler_is_a_loop() {
+        // Every arm of the nested shape would return, leaving the store after it unreachable.
+        let loops = expand_ring(1, true);
+        assert!(loops.contains(DELEGATING), "{loops}");
+    }
+}
