@@ -887,6 +887,7 @@ def replica_handle(m: Machine, shape: str, small_error: bool = False):
     # With `small_error`, the replica refuses with a 16-byte error (a pointer to the machine and
     # two indices) instead of `NoTransition` (40 bytes: two `&str` and a `bool`).
     refuse_arg = (lambda inp, name: str(inp)) if small_error else (lambda inp, name: f'"{name}"')
+    error = "Refused" if small_error else "::automat::NoTransition"
     methods = []
     for inp, name in enumerate(m.inputs):
         arms = []
@@ -903,7 +904,7 @@ def replica_handle(m: Machine, shape: str, small_error: bool = False):
                     f"                    self.slot = __Slot::__Live(State::{m.states[target]}(__next));\n"
                     f"                    ::core::result::Result::Ok(())\n                }}\n")
         methods.append(
-            f"        #[inline]\n        pub fn {name}(&mut self) -> ::core::result::Result<(), ::automat::NoTransition> {{\n"
+            f"        #[inline]\n        pub fn {name}(&mut self) -> ::core::result::Result<(), {error}> {{\n"
             f"            match self.slot {{\n{''.join(arms)}"
             f"                _ => ::core::result::Result::Err(self.__refuse({refuse_arg(inp, name)})),\n            }}\n        }}\n")
     if shape == "now":
@@ -946,13 +947,24 @@ def replica_handle(m: Machine, shape: str, small_error: bool = False):
         state_indexes = "".join(f"                __Slot::__Live(State::{st}(_)) | __Slot::{st} => {k},\n" for k, st in enumerate(m.states))
         refuse = f"""
         #[cold]
-        fn __refuse(&self, input: u32) -> ::automat::NoTransition {{
+        fn __refuse(&self, input: u32) -> Refused {{
             let state = match self.slot {{
 {state_indexes}            }};
             Refused {{ machine: &MACHINE, state: state | (u32::from(self.is_poisoned()) << 31), input }}
         }}
 """
+        error_type = """
+    static MACHINE: u8 = 0;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Refused {
+        machine: &'static u8,
+        state: u32,
+        input: u32,
+    }
+"""
     else:
+        error_type = ""
         refuse = """
         #[cold]
         fn __refuse(&self, input: &'static str) -> ::automat::NoTransition {
@@ -968,7 +980,7 @@ def replica_handle(m: Machine, shape: str, small_error: bool = False):
     outputs = "".join(f"        {m.variant(i)}(()),\n" for i in range(len(m.inputs)))
     lib = HEADER.format(machine=m.name, what=f"a hand-written replica of automat's `Dynamic::handle` ({shape} shape)")
     lib += f"""
-pub mod {mod} {{
+pub mod {mod} {{{error_type}
     pub struct Core {{
         pub acc: u64,
     }}
@@ -1032,25 +1044,13 @@ pub mod {mod} {{
         }}
 
         #[inline]
-        pub fn handle(&mut self, input: Input) -> ::core::result::Result<Output, ::automat::NoTransition> {{
+        pub fn handle(&mut self, input: Input) -> ::core::result::Result<Output, {error}> {{
 {handle}        }}
 
 {''.join(methods)}
 {refuse}    }}
 }}
 """
-    if small_error:
-        lib = lib.replace("::automat::NoTransition", "Refused")
-        lib = lib.replace(f"pub mod {mod} {{\n", f"""pub mod {mod} {{
-    static MACHINE: u8 = 0;
-
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct Refused {{
-        machine: &'static u8,
-        state: u32,
-        input: u32,
-    }}
-""", 1)
     index = state_index_match(m, "machine.state()", lambda st: f"{mod}::State::{st}(_)")
     setup = f"    let mut machine = {mod}::Dynamic::new({mod}::Core {{ acc: ACC0 }}, {mod}::{m.states[m.initial]});"
     finish = f"    let state = {index};\n    (machine.core().acc, state)"

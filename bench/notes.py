@@ -7,6 +7,12 @@ The figures quoted here are that run's; the tables above them are always the cur
 """
 
 NOTES = {
+    "machine": """\
+On 2026-11-27 every build stage ran last for every implementation at once, nothing else running
+on the machine; the run-time stage ran last for the peers and for automat's crates on the same
+commit of automat. A stage's end recorded "with uncommitted changes" where the working tree had
+edits to comments and docs only. This is a virtual machine with neighbours: the same build's
+time moved by up to half between runs an hour apart.""",
     "handle": """\
 **`handle(Input)` on ring-100 (1.05×: 0.7 instructions per event).** automat generates
 `handle` in one of two shapes, by the number of handlers. Up to 64 (tcp has 37, ring-10 40): a

@@ -101,17 +101,16 @@ def write_report(results: dict, path: str) -> None:
         w(f"* {first['nproc']} cores, {first['cpu']}; {first['os']}")
         w(f"* {first['rustc']}; {first['valgrind']}; cargo's release profile "
           "(`opt-level = 3`, 16 codegen units, no LTO, not incremental)")
-        w("* the run-time stage was run more than once, each time for some of the implementations (the "
-          "peers first, then automat's crates after each change to them); instruction counts do not "
-          "depend on the load. Each build stage's figures come from its last run, which covered every "
-          "implementation, so a build ratio compares two builds timed minutes apart at most; nothing "
-          "else ran on the machine, yet the same build's time moved by up to half between runs an hour "
-          "apart (this is a virtual machine with neighbours). For each stage's start and end: automat's commit (\"uncommitted changes\" "
-          "were to comments and docs) and `uptime` (a later run of a stage replaces the earlier one's "
-          "line):")
+        w("* a stage can be run alone, and for some implementations only (`--stages`, `--impls`); each "
+          "cell below is the latest measurement of its crate. Instruction counts do not depend on the "
+          "load; wall-clock times do, so a build ratio is only as good as the two builds were timed "
+          "close together (see the note on the machine below). For the start and end of each stage's "
+          "last run: the automat commit measured and `uptime`:")
         w("")
         for key in stages:
             w(f"  * {key} — {info[key]['date']}, automat at {info[key].get('automat', '?')}: `{info[key]['uptime']}`")
+        w("")
+        w(NOTES["machine"])
     w("")
 
     # ---------------------------------------------------------------- headline
