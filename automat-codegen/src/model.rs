@@ -24,6 +24,8 @@ pub struct Machine {
     pub states: Vec<State>,
     /// The `#[branch]` enums, in declaration order.
     pub branches: Vec<Branch>,
+    /// The `#[group]` enums, in declaration order.
+    pub groups: Vec<Group>,
     /// The handlers of every `#[transitions]` block, grouped by state in declaration order, each
     /// state's in source order.
     pub handlers: Vec<Handler>,
@@ -57,8 +59,10 @@ pub struct Input {
     pub doc: String,
     /// The parameters after `&mut self`.
     pub params: Vec<Param>,
-    /// The return type, or `None` for `()`.
+    /// The output type, or `None` for `()`: for an input declared `-> Result<T, E>`, `T`.
     pub output: Option<Type>,
+    /// For an input declared `-> Result<T, E>` (a fallible input), `E`.
+    pub error: Option<Type>,
 }
 
 /// A parameter of an input.
@@ -79,6 +83,8 @@ pub struct State {
     pub initial: bool,
     /// `#[state(unreachable)]`: entered only by restoring a saved machine.
     pub unreachable: bool,
+    /// Whether the struct has fields.
+    pub data: bool,
 }
 
 /// One `#[branch]` enum: a choice of next states.
@@ -97,12 +103,29 @@ pub struct Variant {
     pub state: usize,
 }
 
-/// One handler: what an input does in one state.
+/// One `#[group]` enum: a set of states that share handlers.
+pub struct Group {
+    /// The enum's name.
+    pub ident: Ident,
+    /// The enum's doc comment.
+    pub doc: String,
+    /// Its variants, each wrapping one member state.
+    pub variants: Vec<Variant>,
+}
+
+/// One handler: what an input does in one state. A `#[group]`'s handler is one `Handler` per
+/// member state, each with `group` set.
 pub struct Handler {
     /// The method's name, as written (it names the input).
     pub ident: Ident,
-    /// The state whose `#[transitions]` block holds it: an index into [`Machine::states`].
+    /// The state it handles the input in: an index into [`Machine::states`]. For a group's
+    /// handler, one member.
     pub state: usize,
+    /// The group whose `#[transitions]` block holds it, an index into [`Machine::groups`], or
+    /// `None` when the block is the state's own.
+    pub group: Option<usize>,
+    /// Whether it can fail and stay: it takes `&mut self` and handles a fallible input.
+    pub fallible: bool,
     /// The input it handles: an index into [`Machine::inputs`].
     pub input: usize,
     /// How it moves the machine.

@@ -145,6 +145,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
                     doc: text::doc(&item.attrs),
                     initial,
                     unreachable,
+                    data: !item.fields.is_empty(),
                 });
             }
             (Item::Struct(item), Some(Marker::Core)) => {
@@ -205,6 +206,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             core,
             states,
             branches: resolved.branches,
+            groups: Vec::new(),
             handlers: resolved.handlers,
             derives: args.derives,
             serde: args.serde,
@@ -478,6 +480,7 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
         doc: text::doc(attrs),
         params,
         output,
+        error: None,
     })
 }
 

@@ -240,6 +240,8 @@ impl Resolver<'_> {
         Some(Handler {
             ident: sig.ident.clone(),
             state,
+            group: None,
+            fallible: false,
             input,
             kind,
             doc: text::doc(&method.attrs),

@@ -23,12 +23,27 @@ pub struct Graph {
     /// The states, in declaration order.
     pub states: Vec<State>,
     /// One edge per handler and target: handlers in declaration order, a branch's targets in
-    /// the order of its variants.
+    /// the order of its variants. A group's handler gives edges from each member, each with
+    /// [`Edge::group`] set.
     pub edges: Vec<Edge>,
+    /// The `#[group]` enums, in declaration order.
+    pub groups: Vec<Group>,
+}
+
+/// A `#[group]`: states that share handlers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Group {
+    /// The group enum's name.
+    pub name: String,
+    /// Its doc comment (empty when there is none).
+    pub doc: String,
+    /// The names of its member states, in the order of its variants.
+    pub members: Vec<String>,
 }
 
 /// A state: one node of the graph.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[allow(clippy::struct_excessive_bools)] // Independent facts a renderer reads one by one.
 pub struct State {
     /// The state struct's name, which is also its id in every format.
     pub name: String,
@@ -40,6 +55,8 @@ pub struct State {
     pub terminal: bool,
     /// Whether the state is entered only by restoring a saved machine.
     pub unreachable: bool,
+    /// Whether the state struct has fields.
+    pub data: bool,
 }
 
 /// An edge: one target of one handler.
@@ -53,14 +70,21 @@ pub struct Edge {
     pub input: String,
     /// The input's doc comment (empty when there is none).
     pub input_doc: String,
-    /// The input's output type as written, or `None` when it returns `()`.
+    /// The input's output type as written, or `None` when it returns `()`; for an input
+    /// declared `-> Result<T, E>`, `T`.
     pub output: Option<String>,
+    /// For an input declared `-> Result<T, E>`, `E`.
+    pub error: Option<String>,
     /// For a branch, the variant of the branch enum that leads to `target`.
     pub variant: Option<String>,
     /// What kind of handler it is.
     pub kind: TransitionKind,
     /// The handler's doc comment (empty when there is none).
     pub doc: String,
+    /// The group whose handler this is, or `None` for a handler of `source`'s own.
+    pub group: Option<String>,
+    /// Whether the handler can fail and leave the machine in `source`.
+    pub fallible: bool,
 }
 
 impl From<&Description> for Graph {
@@ -74,6 +98,7 @@ impl From<&Description> for Graph {
                 initial: state.initial,
                 terminal: state.terminal,
                 unreachable: state.unreachable,
+                data: state.data,
             })
             .collect();
         let mut edges = Vec::new();
@@ -86,17 +111,34 @@ impl From<&Description> for Graph {
                     input: transition.input.to_owned(),
                     input_doc: input.map_or("", |input| input.doc).to_owned(),
                     output: input.and_then(|input| input.output).map(str::to_owned),
+                    error: input.and_then(|input| input.error).map(str::to_owned),
                     variant: target.label.map(str::to_owned),
                     kind: transition.kind,
                     doc: transition.doc.to_owned(),
+                    group: transition.group.map(str::to_owned),
+                    fallible: transition.fallible,
                 });
             }
         }
+        let groups = description
+            .groups
+            .iter()
+            .map(|group| Group {
+                name: group.name.to_owned(),
+                doc: group.doc.to_owned(),
+                members: group
+                    .members
+                    .iter()
+                    .map(|&member| member.to_owned())
+                    .collect(),
+            })
+            .collect();
         Graph {
             name: description.name.to_owned(),
             doc: description.doc.to_owned(),
             states,
             edges,
+            groups,
         }
     }
 }
@@ -122,6 +164,7 @@ impl Graph {
                 initial: state.initial,
                 terminal: machine.is_terminal(index),
                 unreachable: state.unreachable,
+                data: state.data,
             })
             .collect();
         let mut edges = Vec::new();
@@ -139,17 +182,36 @@ impl Graph {
                     input: text::name(&input.ident),
                     input_doc: input.doc.clone(),
                     output: input.output.as_ref().map(text::type_text),
+                    error: input.error.as_ref().map(text::type_text),
                     variant: variant.map(text::name),
                     kind,
                     doc: handler.doc.clone(),
+                    group: handler
+                        .group
+                        .map(|group| text::name(&machine.groups[group].ident)),
+                    fallible: handler.fallible,
                 });
             }
         }
+        let groups = machine
+            .groups
+            .iter()
+            .map(|group| Group {
+                name: text::name(&group.ident),
+                doc: group.doc.clone(),
+                members: group
+                    .variants
+                    .iter()
+                    .map(|variant| text::name(&machine.states[variant.state].ident))
+                    .collect(),
+            })
+            .collect();
         Graph {
             name: text::name(&machine.ident),
             doc: machine.doc.clone(),
             states,
             edges,
+            groups,
         }
     }
 

@@ -61,7 +61,7 @@ mod mermaid;
 mod options;
 mod svg;
 
-pub use graph::{Edge, Graph, State};
+pub use graph::{Edge, Graph, Group, State};
 pub use options::{Direction, Options};
 
 use automat::Description;

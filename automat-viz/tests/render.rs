@@ -164,6 +164,7 @@ fn hand_made_descriptions_do_not_break_the_renderers() {
         states: &[],
         inputs: &[],
         transitions: &[],
+        groups: &[],
     };
     // No initial state, and an edge to a state that does not exist (it is not drawn).
     static DANGLING: Description = Description {
@@ -176,6 +177,7 @@ fn hand_made_descriptions_do_not_break_the_renderers() {
             initial: false,
             unreachable: false,
             terminal: false,
+            data: false,
         }],
         inputs: &[],
         transitions: &[TransitionInfo {
@@ -187,7 +189,10 @@ fn hand_made_descriptions_do_not_break_the_renderers() {
                 label: None,
             }],
             doc: "",
+            group: None,
+            fallible: false,
         }],
+        groups: &[],
     };
     for description in [&EMPTY, &DANGLING] {
         for (_, options) in variants() {

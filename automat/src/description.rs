@@ -97,8 +97,12 @@ pub struct Description {
     pub states: &'static [StateInfo],
     /// The inputs, in the order of the trait's methods.
     pub inputs: &'static [InputInfo],
-    /// The handlers, grouped by state in declaration order, each state's in source order.
+    /// The handlers, grouped by state in declaration order, each state's in source order. A
+    /// `#[group]`'s handler is listed once per member state, in that state's place, with
+    /// [`TransitionInfo::group`] naming the group.
     pub transitions: &'static [TransitionInfo],
+    /// The `#[group]` enums, in declaration order (empty when the machine declares none).
+    pub groups: &'static [GroupInfo],
 }
 
 impl Description {
@@ -251,8 +255,10 @@ impl Description {
 /// assert!(!on.unreachable, "no state of the lamp is `#[state(unreachable)]`");
 /// assert!(!on.terminal);
 /// assert!(burnt.terminal, "no transition leaves `Burnt`");
+/// assert!(on.data && !off.data && !burnt.data, "only `On` has fields");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(clippy::struct_excessive_bools)] // Independent facts a renderer reads one by one.
 pub struct StateInfo {
     /// The state struct's name.
     pub name: &'static str,
@@ -265,6 +271,9 @@ pub struct StateInfo {
     /// Whether no transition leaves this state: it has loops at most, and a machine that
     /// enters it stays.
     pub terminal: bool,
+    /// Whether the state struct carries data: it has at least one field. `Off` in
+    /// `struct Off;` carries none, `On` in `struct On { level: u8 }` does.
+    pub data: bool,
 }
 
 /// One input of a [`Description`]: a method of the input trait.
@@ -302,6 +311,7 @@ pub struct StateInfo {
 /// assert_eq!(flip.output, None);
 /// assert_eq!(dim.params[0].name, "percent");
 /// assert_eq!(dim.output, Some("u8"));
+/// assert_eq!(dim.error, None, "`dim` cannot fail");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct InputInfo {
@@ -311,8 +321,12 @@ pub struct InputInfo {
     pub doc: &'static str,
     /// The parameters after `&mut self`, in order.
     pub params: &'static [Param],
-    /// The output type as written, or `None` when the method returns `()`.
+    /// The output type as written, or `None` when the method returns `()`. For an input
+    /// declared `-> Result<T, E>`, the output is `T` (`None` for `Result<(), E>`).
     pub output: Option<&'static str>,
+    /// For an input declared `-> Result<T, E>`, the error type `E` as written; `None` for an
+    /// input that cannot fail.
+    pub error: Option<&'static str>,
 }
 
 /// A parameter of an input.
@@ -391,6 +405,8 @@ pub struct Param {
 /// assert_eq!(light_up.kind, TransitionKind::Transition);
 /// assert_eq!(light_up.targets, [Target { state: "On", label: None }]);
 /// assert_eq!(light_up.doc, "Light up, at full brightness.");
+/// assert_eq!(light_up.group, None, "written in `Off`'s own `#[transitions]` block");
+/// assert!(!light_up.fallible, "`flip` is not declared `-> Result<T, E>`");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TransitionInfo {
@@ -405,6 +421,15 @@ pub struct TransitionInfo {
     pub targets: &'static [Target],
     /// The handler's doc comment, lines joined with `\n` (empty when there is none).
     pub doc: &'static str,
+    /// The `#[group]` whose `#[transitions]` block holds the handler, or `None` for a handler
+    /// of the source state's own. A group's handler is listed once per member, each entry with
+    /// that member as its `source`, so renderers can draw the entries as one edge from the
+    /// group.
+    pub group: Option<&'static str>,
+    /// Whether the handler can fail and leave the machine where it was: a handler of an input
+    /// declared `-> Result<T, E>` that takes `&mut self` (a loop, or a transition that moves
+    /// only on `Ok`). A `self` handler of such an input cannot fail.
+    pub fallible: bool,
 }
 
 /// How a handler moves the machine.
@@ -502,4 +527,33 @@ pub struct Target {
     pub state: &'static str,
     /// For a branch, the variant of the branch enum that leads there.
     pub label: Option<&'static str>,
+}
+
+/// A `#[group]` enum of a [`Description`]: a set of states that share handlers.
+///
+/// ```
+/// let group = automat::GroupInfo {
+///     name: "Handshake",
+///     doc: "Every state before the connection is up.",
+///     members: &["Start", "WaitServerHello"],
+/// };
+/// assert!(group.contains("Start"));
+/// assert!(!group.contains("Connected"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GroupInfo {
+    /// The group enum's name.
+    pub name: &'static str,
+    /// The group enum's doc comment, lines joined with `\n` (empty when there is none).
+    pub doc: &'static str,
+    /// The names of its member states, in the order of its variants.
+    pub members: &'static [&'static str],
+}
+
+impl GroupInfo {
+    /// Whether the state named `state` is a member of the group.
+    #[must_use]
+    pub fn contains(&self, state: &str) -> bool {
+        self.members.contains(&state)
+    }
 }

@@ -163,7 +163,7 @@ mod persist;
 /// ```
 pub use automat_macros::machine;
 pub use description::{
-    Description, InputInfo, Param, StateInfo, Target, TransitionInfo, TransitionKind,
+    Description, GroupInfo, InputInfo, Param, StateInfo, Target, TransitionInfo, TransitionKind,
 };
 pub use no_transition::NoTransition;
 pub use observe::{Observer, Transition};

@@ -22,6 +22,8 @@ const fn state(name: &'static str, doc: &'static str) -> StateInfo {
         initial: false,
         unreachable: false,
         terminal: false,
+        // Most states of these machines carry data; the fieldless ones say so.
+        data: true,
     }
 }
 
@@ -36,6 +38,7 @@ const fn input(
         doc,
         params,
         output,
+        error: None,
     }
 }
 
@@ -67,6 +70,8 @@ const fn transition(
         kind,
         targets,
         doc,
+        group: None,
+        fallible: false,
     }
 }
 
@@ -81,6 +86,7 @@ mod vending_graph {
     const STATES: &[StateInfo] = &[
         StateInfo {
             initial: true,
+            data: false,
             ..state("Idle", "Waiting for a customer.")
         },
         state("Paying", "A customer is paying; the credit in cents."),
@@ -358,7 +364,10 @@ mod fragile_graph {
             ..state("First", "The start.")
         },
         state("Second", "After a step."),
-        state("Third", "After an odd fork."),
+        StateInfo {
+            data: false,
+            ..state("Third", "After an odd fork.")
+        },
     ];
 
     const EXPLODE: &[Param] = &[param("explode", "bool")];
@@ -417,6 +426,7 @@ mod guest_graph {
     const STATES: &[StateInfo] = &[
         StateInfo {
             initial: true,
+            data: false,
             ..state("Silent", "Quiet.")
         },
         state("Ringing", "Ringing; the rings so far."),

@@ -14,9 +14,9 @@ pub fn constant(machine: &Machine) -> TokenStream {
         format!("The graph of the `{name}` machine, for `automat-viz` and introspection.");
     let states = machine.states.iter().enumerate().map(|(index, state)| {
         let (name, doc, initial, unreachable) = (text::name(&state.ident), &state.doc, state.initial, state.unreachable);
-        let terminal = machine.is_terminal(index);
+        let (terminal, data) = (machine.is_terminal(index), state.data);
         quote! {
-            ::automat::StateInfo { name: #name, doc: #doc, initial: #initial, unreachable: #unreachable, terminal: #terminal },
+            ::automat::StateInfo { name: #name, doc: #doc, initial: #initial, unreachable: #unreachable, terminal: #terminal, data: #data },
         }
     });
     let inputs = machine.inputs.iter().map(|input| {
@@ -26,8 +26,9 @@ pub fn constant(machine: &Machine) -> TokenStream {
             quote!(::automat::Param { name: #name, ty: #ty },)
         });
         let output = optional_str(input.output.as_ref().map(text::type_text));
+        let error = optional_str(input.error.as_ref().map(text::type_text));
         quote! {
-            ::automat::InputInfo { name: #name, doc: #doc, params: &[#(#params)*], output: #output },
+            ::automat::InputInfo { name: #name, doc: #doc, params: &[#(#params)*], output: #output, error: #error },
         }
     });
     let transitions = machine.handlers.iter().map(|handler| {
@@ -44,6 +45,12 @@ pub fn constant(machine: &Machine) -> TokenStream {
             quote!(::automat::Target { state: #state, label: #label },)
         });
         let doc = &handler.doc;
+        let group = optional_str(
+            handler
+                .group
+                .map(|group| text::name(&machine.groups[group].ident)),
+        );
+        let fallible = handler.fallible;
         quote! {
             ::automat::TransitionInfo {
                 source: #source,
@@ -51,8 +58,18 @@ pub fn constant(machine: &Machine) -> TokenStream {
                 kind: ::automat::TransitionKind::#kind,
                 targets: &[#(#targets)*],
                 doc: #doc,
+                group: #group,
+                fallible: #fallible,
             },
         }
+    });
+    let groups = machine.groups.iter().map(|group| {
+        let (name, doc) = (text::name(&group.ident), &group.doc);
+        let members = group
+            .variants
+            .iter()
+            .map(|variant| text::name(&machine.states[variant.state].ident));
+        quote!(::automat::GroupInfo { name: #name, doc: #doc, members: &[#(#members),*] },)
     });
     quote! {
         #[doc = #item_doc]
@@ -64,6 +81,7 @@ pub fn constant(machine: &Machine) -> TokenStream {
             states: &[#(#states)*],
             inputs: &[#(#inputs)*],
             transitions: &[#(#transitions)*],
+            groups: &[#(#groups)*],
         };
     }
 }
