@@ -36,7 +36,7 @@
 //! assert!(dot.contains(r#""Off" -> "On" [label="flip → bool""#));
 //!
 //! let mermaid = automat_viz::mermaid(&light::DESCRIPTION);
-//! assert!(mermaid.contains("[*] --> Off"));
+//! assert!(mermaid.contains("[*] --> s_Off"));
 //!
 //! // Pure Rust: no Graphviz needed.
 //! let svg = automat_viz::svg_with(

@@ -3,33 +3,17 @@
 //! Text goes through [`Escaped`], the one escaper of this format: Mermaid has no quoting for
 //! transition labels, so everything but letters, digits and a few harmless punctuation marks
 //! is written as an entity code (`#60;` for `<`), which Mermaid decodes when it renders.
-//! Ids are the state names when they are plain ASCII identifiers Mermaid does not treat as
-//! keywords, and `s0`, `s1`, … by declaration order otherwise.
+//! Ids never collide with Mermaid's grammar or with each other: a state's id is its name behind
+//! `s_` (`s_Locked`), or `s` and its index when the name is not a plain ASCII identifier, and
+//! the name itself is the state's label. Bare names cannot serve: Mermaid 11 reads `note`,
+//! `state`, `class`, `style`, `click`, `default`, `scale`, `href` and more as keywords, in any
+//! case (`Note`, `State`), and fails on names that are properties of every JavaScript object
+//! (`constructor`, `toString`) or its own ids (`root`); a prefix no keyword starts with
+//! rules the whole class out, and the browser test renders such names to keep it so.
 
 use crate::graph::Graph;
 use crate::options::Options;
 use std::fmt::{self, Display, Write};
-
-/// Words that mean something to Mermaid's state diagram grammar, so cannot be ids.
-const KEYWORDS: &[&str] = &[
-    "state",
-    "note",
-    "direction",
-    "class",
-    "classDef",
-    "style",
-    "click",
-    "end",
-    "as",
-    "left",
-    "right",
-    "of",
-    "over",
-    "fork",
-    "join",
-    "choice",
-    "default",
-];
 
 /// Writes `graph` as a Mermaid `stateDiagram-v2` to `out`.
 ///
@@ -79,27 +63,27 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
     Ok(())
 }
 
-/// The id of every state: its name, or its index when any name cannot serve as an id, so ids
-/// never collide.
+/// The id of every state: `s_` and its name when that is a plain ASCII identifier, `s` and its
+/// index otherwise (a digit after `s` tells the two kinds apart, so no two ids are equal).
 fn ids(graph: &Graph) -> Vec<String> {
     let plain = |name: &str| {
-        name.starts_with(|ch: char| ch.is_ascii_alphabetic() || ch == '_')
+        !name.is_empty()
             && name
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
-            && !KEYWORDS.contains(&name)
     };
-    if graph.states.iter().all(|state| plain(&state.name)) {
-        graph
-            .states
-            .iter()
-            .map(|state| state.name.clone())
-            .collect()
-    } else {
-        (0..graph.states.len())
-            .map(|index| format!("s{index}"))
-            .collect()
-    }
+    graph
+        .states
+        .iter()
+        .enumerate()
+        .map(|(index, state)| {
+            if plain(&state.name) {
+                format!("s_{}", state.name)
+            } else {
+                format!("s{index}")
+            }
+        })
+        .collect()
 }
 
 /// Text for a Mermaid label: letters, digits, spaces and `_ . , ( ) ' / * + ! ? = [ ] - →` as

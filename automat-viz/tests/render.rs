@@ -2,28 +2,11 @@
 
 mod common;
 
-use automat_viz::{Direction, Format, Graph, Options};
+use automat_viz::{Format, Graph, Options};
 
 /// The option sets drawn besides the default one, with a name for each.
 fn variants() -> Vec<(&'static str, Options)> {
-    vec![
-        (
-            "lr_docs",
-            Options {
-                direction: Direction::LeftToRight,
-                docs: true,
-                ..Options::default()
-            },
-        ),
-        (
-            "compact_no_outputs",
-            Options {
-                compact: true,
-                outputs: false,
-                ..Options::default()
-            },
-        ),
-    ]
+    common::variants()
 }
 
 #[test]
@@ -132,9 +115,11 @@ fn dot_marks_start_terminal_unreachable_loops_and_branches() {
 #[test]
 fn mermaid_escapes_what_its_grammar_would_read() {
     let mermaid = automat_viz::mermaid(common::machines()[1].description);
-    assert!(mermaid.contains("Idle --> Paying : pay [Short] → Result#60;u32, #38;'static str#62;"));
-    assert!(mermaid.contains("Done --> [*]"));
-    assert!(mermaid.contains("class Broken unreachable"));
+    assert!(
+        mermaid.contains("s_Idle --> s_Paying : pay [Short] → Result#60;u32, #38;'static str#62;")
+    );
+    assert!(mermaid.contains("s_Done --> [*]"));
+    assert!(mermaid.contains("class s_Broken unreachable"));
 }
 
 #[test]

@@ -9,7 +9,8 @@ mod gate;
 #[path = "../fixtures/ticket.rs"]
 mod ticket;
 
-use automat::Description;
+use automat::{Description, StateInfo, Target, TransitionInfo, TransitionKind};
+use automat_viz::{Direction, Format, Graph, Options};
 use std::path::{Path, PathBuf};
 
 /// A machine, compiled and as source.
@@ -73,3 +74,143 @@ pub fn run(args: &[&str]) -> (u8, String, String) {
         String::from_utf8(err).expect("stderr is UTF-8"),
     )
 }
+
+/// The option sets drawn besides the default one, each with a name.
+pub fn variants() -> Vec<(&'static str, Options)> {
+    vec![
+        (
+            "lr_docs",
+            Options {
+                direction: Direction::LeftToRight,
+                docs: true,
+                ..Options::default()
+            },
+        ),
+        (
+            "compact_no_outputs",
+            Options {
+                compact: true,
+                outputs: false,
+                ..Options::default()
+            },
+        ),
+    ]
+}
+
+/// A rendering the real-client tests hand to Graphviz, Mermaid or librsvg.
+pub struct Diagram {
+    /// Which machine, in which variant: `tcp.lr_docs`.
+    pub name: String,
+    /// The output.
+    pub text: String,
+}
+
+/// Every output in `format` of the test corpus: every machine in the default options and
+/// each variant, and the hand-made graphs whose names are keywords of some format.
+pub fn corpus(format: Format) -> Vec<Diagram> {
+    let mut graphs: Vec<(&str, Graph)> = machines()
+        .iter()
+        .map(|machine| (machine.name, Graph::from(machine.description)))
+        .collect();
+    graphs.push(("keywords", Graph::from(&KEYWORDS)));
+    let mut options = vec![("default", Options::default())];
+    options.extend(variants());
+    let mut diagrams = Vec::new();
+    for (name, graph) in &graphs {
+        for (variant, options) in &options {
+            diagrams.push(Diagram {
+                name: format!("{name}.{variant}"),
+                text: format.render(graph, options),
+            });
+        }
+    }
+    diagrams
+}
+
+/// Declares a state named `$name` that `$input` leaves for `$next`.
+macro_rules! chain {
+    ($($name:literal -> $input:literal -> $next:literal),* $(,)?) => {
+        &[$(TransitionInfo {
+            source: $name,
+            input: $input,
+            kind: TransitionKind::Transition,
+            targets: &[Target { state: $next, label: None }],
+            doc: "",
+        }),*]
+    };
+}
+
+/// A state of [`KEYWORDS`].
+const fn state(name: &'static str, initial: bool) -> StateInfo {
+    StateInfo {
+        name,
+        doc: "",
+        initial,
+        unreachable: false,
+        terminal: false,
+    }
+}
+
+/// A hand-made machine whose states are named like Mermaid's keywords (in both cases), the
+/// properties of every JavaScript object, and DOT's keywords, and a name outside ASCII:
+/// names a Rust program can give its states (`#[allow(non_camel_case_types)]`).
+pub static KEYWORDS: Description = Description {
+    name: "keywords",
+    doc: "",
+    trait_name: "Keywords",
+    states: &[
+        state("note", true),
+        state("state", false),
+        state("class", false),
+        state("classDef", false),
+        state("style", false),
+        state("click", false),
+        state("default", false),
+        state("scale", false),
+        state("href", false),
+        state("accTitle", false),
+        state("accDescr", false),
+        state("direction", false),
+        state("end", false),
+        state("Note", false),
+        state("State", false),
+        state("constructor", false),
+        state("__proto__", false),
+        state("toString", false),
+        state("root", false),
+        state("digraph", false),
+        state("node", false),
+        state("edge", false),
+        state("subgraph", false),
+        state("\u{c9}tat", false),
+        state("s_note", false),
+    ],
+    inputs: &[],
+    transitions: chain![
+        "note" -> "note" -> "state",
+        "state" -> "end" -> "class",
+        "class" -> "class" -> "classDef",
+        "classDef" -> "style" -> "style",
+        "style" -> "click" -> "click",
+        "click" -> "default" -> "default",
+        "default" -> "scale" -> "scale",
+        "scale" -> "href" -> "href",
+        "href" -> "accTitle" -> "accTitle",
+        "accTitle" -> "accDescr" -> "accDescr",
+        "accDescr" -> "direction" -> "direction",
+        "direction" -> "state" -> "end",
+        "end" -> "Note" -> "Note",
+        "Note" -> "State" -> "State",
+        "State" -> "constructor" -> "constructor",
+        "constructor" -> "toString" -> "__proto__",
+        "__proto__" -> "toString" -> "toString",
+        "toString" -> "root" -> "root",
+        "root" -> "digraph" -> "digraph",
+        "digraph" -> "node" -> "node",
+        "node" -> "edge" -> "edge",
+        "edge" -> "subgraph" -> "subgraph",
+        "subgraph" -> "go" -> "\u{c9}tat",
+        "\u{c9}tat" -> "go" -> "s_note",
+        "s_note" -> "note" -> "note",
+    ],
+};
