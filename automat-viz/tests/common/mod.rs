@@ -136,6 +136,8 @@ macro_rules! chain {
             kind: TransitionKind::Transition,
             targets: &[Target { state: $next, label: None }],
             doc: "",
+            group: None,
+            fallible: false,
         }),*]
     };
 }
@@ -148,6 +150,7 @@ const fn state(name: &'static str, initial: bool) -> StateInfo {
         initial,
         unreachable: false,
         terminal: false,
+        data: false,
     }
 }
 
@@ -213,4 +216,5 @@ pub static KEYWORDS: Description = Description {
         "\u{c9}tat" -> "go" -> "s_note",
         "s_note" -> "note" -> "note",
     ],
+    groups: &[],
 };
