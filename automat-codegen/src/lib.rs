@@ -74,6 +74,7 @@ fn read(
     let collisions = check::machine(
         &parsed.machine,
         parsed.graph_complete,
+        &parsed.skipped,
         &declared_names(module),
         errors,
     );

@@ -86,6 +86,8 @@ pub struct Parsed {
     pub machine: Machine,
     /// Whether every handler could be read, so the graph checks see the declared graph.
     pub graph_complete: bool,
+    /// Handlers the graph checks consider without generating them.
+    pub skipped: resolve::Skipped,
     /// Whether generated code would compile, mistakes aside that the checks report.
     pub expandable: bool,
 }
@@ -108,6 +110,10 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
     let mut states = Vec::new();
     let mut branches = Vec::new();
     let mut blocks = Vec::new();
+    // Plain `impl` blocks and type aliases: not part of the machine, but what a mistake about
+    // one names, so that its error can say so.
+    let mut plain_impls = Vec::new();
+    let mut aliases = Vec::new();
     // Declared but unusable: a generic state, a broken input. Handlers naming them are
     // skipped quietly, and no code is generated.
     let mut broken = Vec::new();
@@ -170,7 +176,14 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
                 item.attrs.push(syn::parse_quote!(#[allow(clippy::unused_self, clippy::needless_pass_by_value, clippy::unnecessary_wraps)]));
                 blocks.push(item.clone());
             }
-            (item, Some(marker)) => misplaced(item, marker, errors),
+            (Item::Impl(item), None) if item.trait_.is_none() => plain_impls.push(item.clone()),
+            (Item::Type(item), None) => aliases.push(item.clone()),
+            (item, Some(marker)) => {
+                // Whatever names the item is about a mistake already reported.
+                if let Some(ident) = misplaced(item, marker, errors) {
+                    broken.push(ident);
+                }
+            }
             (_, None) => {}
         }
     }
@@ -194,8 +207,9 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         broken: &broken,
         states: &states,
         core: core.as_ref(),
+        aliases: &aliases,
     };
-    let resolved = resolve::resolve(&scope, &branches, &blocks, errors);
+    let resolved = resolve::resolve(&scope, &branches, &blocks, &plain_impls, errors);
     Some(Parsed {
         machine: Machine {
             ident: module.ident.clone(),
@@ -213,6 +227,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             observe: args.observe.is_some(),
         },
         graph_complete: resolved.graph_complete,
+        skipped: resolved.skipped,
         expandable: resolved.expandable && broken.is_empty(),
     })
 }
@@ -328,21 +343,60 @@ fn parse_state_marker(attr: &Attribute, errors: &mut Errors) -> Marker {
     }
 }
 
-fn misplaced(item: &Item, marker: Marker, errors: &mut Errors) {
+/// Reports a marker on an item of the wrong kind, at the item's name, and returns that name:
+/// the item is not what the marker would make it, and what names it is skipped quietly.
+fn misplaced(item: &Item, marker: Marker, errors: &mut Errors) -> Option<Ident> {
     let wants = match marker {
         Marker::State { .. } | Marker::Core => "a struct",
-        Marker::Transitions => "an `impl` block of a state",
+        Marker::Transitions => "an inherent `impl` block of a state",
         Marker::Branch => "an enum",
     };
-    let span = match item {
-        Item::Struct(item) => item.ident.span(),
-        Item::Enum(item) => item.ident.span(),
-        Item::Trait(item) => item.ident.span(),
-        Item::Fn(item) => item.sig.ident.span(),
-        Item::Impl(item) => item.self_ty.span(),
-        item => item.span(),
+    let (span, ident, found) = match item {
+        Item::Struct(item) => (item.ident.span(), Some(&item.ident), "a struct".to_owned()),
+        Item::Enum(item) => (item.ident.span(), Some(&item.ident), "an enum".to_owned()),
+        Item::Union(item) => (item.ident.span(), Some(&item.ident), "a union".to_owned()),
+        Item::Trait(item) => (item.ident.span(), Some(&item.ident), "a trait".to_owned()),
+        Item::Fn(item) => (
+            item.sig.ident.span(),
+            Some(&item.sig.ident),
+            "a function".to_owned(),
+        ),
+        Item::Const(item) => (
+            item.ident.span(),
+            Some(&item.ident),
+            "a constant".to_owned(),
+        ),
+        Item::Static(item) => (item.ident.span(), Some(&item.ident), "a static".to_owned()),
+        Item::Mod(item) => (item.ident.span(), Some(&item.ident), "a module".to_owned()),
+        Item::Type(alias) => {
+            let found = match type_ident(&alias.ty) {
+                Some(aliased) => format!("a type alias; put it on `{aliased}` itself"),
+                None => "a type alias".to_owned(),
+            };
+            (alias.ident.span(), Some(&alias.ident), found)
+        }
+        Item::Impl(item) => (item.self_ty.span(), None, "an `impl` block".to_owned()),
+        Item::Use(item) => (item.use_token.span, None, "a `use` item".to_owned()),
+        Item::Macro(item) => (item.mac.path.span(), None, "a macro call".to_owned()),
+        item => (item.span(), None, "this item".to_owned()),
     };
-    errors.error(span, format_args!("`{}` goes on {wants}", marker.name()));
+    let advice = match (marker, item) {
+        (Marker::State { .. }, Item::Enum(_)) => {
+            ": a state is one struct, and the states are its alternatives; make each variant a `#[state]` struct, or wrap the enum in one, like `pub struct Mode(Kind);`"
+        }
+        (Marker::Branch, Item::Struct(_)) => {
+            ": a branch is an enum whose variants each wrap one state, like `pub enum Close { Closing(Closing), Blocked(Opened) }`"
+        }
+        _ => "",
+    };
+    errors.error(
+        span,
+        format_args!(
+            "`{}` goes on {wants}, not on {found}{advice}",
+            marker.name()
+        ),
+    );
+    ident.cloned()
 }
 
 /// Reports generics where a machine cannot have them; returns whether there were none.
@@ -379,8 +433,8 @@ fn parse_trait(
     let mut inputs: Vec<Input> = Vec::new();
     for trait_item in &item.items {
         let TraitItem::Fn(method) = trait_item else {
-            errors.error_at(
-                trait_item,
+            errors.error(
+                trait_item_span(trait_item),
                 "the input trait holds only input methods: `fn name(&mut self, ...) -> Output;`",
             );
             continue;
@@ -413,6 +467,16 @@ fn parse_trait(
         },
         inputs,
     )
+}
+
+/// Where a trait item starts after its attributes, so an error is not shown on a doc comment.
+fn trait_item_span(item: &TraitItem) -> proc_macro2::Span {
+    match item {
+        TraitItem::Const(item) => item.const_token.span,
+        TraitItem::Type(item) => item.type_token.span,
+        TraitItem::Macro(item) => item.mac.path.span(),
+        item => item.span(),
+    }
 }
 
 /// Reads one input. Mistakes in its shape are reported and the input kept, since the
@@ -489,7 +553,12 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
 pub(crate) fn plain_signature(sig: &Signature, what: &str, errors: &mut Errors) {
     let _ = no_generics(&sig.generics, what, errors);
     if let Some(token) = &sig.asyncness {
-        errors.error(token.span, format_args!("{what} cannot be `async`"));
+        errors.error(
+            token.span,
+            format_args!(
+                "{what} cannot be `async` yet: automat supports synchronous handlers only (async handlers are planned); write a plain `fn`, and run async work outside the machine, feeding its results in as inputs"
+            ),
+        );
     }
     if let syn::Safety::Unsafe(token) = &sig.safety {
         errors.error(token.span, format_args!("{what} cannot be `unsafe`"));

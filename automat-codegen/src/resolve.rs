@@ -10,10 +10,12 @@ use crate::model::{Branch, Handler, HandlerKind, Input, State, Variant};
 use crate::parse::{no_generics, plain_signature, type_ident};
 use crate::report::Errors;
 use crate::text;
-use proc_macro2::Ident;
+use proc_macro2::{Ident, Span};
+use quote::quote;
 use syn::spanned::Spanned;
 use syn::{
-    FnArg, ImplItem, ImplItemFn, ItemEnum, ItemImpl, ReceiverKind, ReturnType, Signature, Type,
+    FnArg, ImplItem, ImplItemFn, ItemEnum, ItemImpl, ItemType, ReceiverKind, ReturnType, Signature,
+    Type,
 };
 
 /// The handlers and branches of a machine, and how far they could be read.
@@ -27,6 +29,30 @@ pub struct Resolved {
     /// Whether generated code would compile: false when a handler was kept despite a wrong
     /// signature, where the generated call would only repeat the error in rustc's words.
     pub expandable: bool,
+    /// Handlers that are not part of the machine but whose edges the graph checks need.
+    pub skipped: Skipped,
+}
+
+/// Handlers left out of the machine, which the graph checks still consider, so that one
+/// mistake is reported once and not again as a gap in the graph.
+#[derive(Default)]
+pub struct Skipped {
+    /// Second handlers for a state and input, reported as duplicates: the state a duplicate
+    /// leads to is still reached.
+    pub duplicates: Vec<Handler>,
+    /// Methods named after inputs in plain `impl` blocks of states: left alone as helpers,
+    /// unless the graph shows they were meant as handlers and `#[transitions]` is missing.
+    pub unmarked: Vec<Unmarked>,
+}
+
+/// A method of a plain `impl` block of a state that reads as a handler.
+pub struct Unmarked {
+    /// The handler it would be.
+    pub handler: Handler,
+    /// Which plain `impl` block of the module it is in, counted in source order.
+    pub block: usize,
+    /// The block's `impl State` tokens, where the missing attribute goes.
+    pub span: Span,
 }
 
 /// What names resolve against.
@@ -40,6 +66,8 @@ pub struct Scope<'a> {
     pub states: &'a [State],
     /// The core, if any.
     pub core: Option<&'a Ident>,
+    /// The module's type aliases, named when one is used where a state is expected.
+    pub aliases: &'a [ItemType],
 }
 
 /// Resolves every `#[branch]` enum, then every `#[transitions]` block.
@@ -47,12 +75,13 @@ pub fn resolve(
     scope: &Scope,
     branches: &[ItemEnum],
     blocks: &[ItemImpl],
+    plain_impls: &[ItemImpl],
     errors: &mut Errors,
 ) -> Resolved {
     let mut broken = scope.broken.to_vec();
     let mut resolved_branches = Vec::new();
     for item in branches {
-        match branch(item, scope.states, errors) {
+        match branch(item, scope, errors) {
             Some(branch) => resolved_branches.push(branch),
             None => broken.push(item.ident.clone()),
         }
@@ -64,6 +93,7 @@ pub fn resolve(
         },
         branches: &resolved_branches,
         handlers: Vec::new(),
+        duplicates: Vec::new(),
         graph_complete: true,
         expandable: true,
         errors,
@@ -73,10 +103,13 @@ pub fn resolve(
     }
     let Resolver {
         mut handlers,
+        duplicates,
         graph_complete,
         expandable,
+        scope,
         ..
     } = resolver;
+    let unmarked = unmarked(&scope, &resolved_branches, plain_impls);
     // Grouped by state in declaration order, each state's in source order, as
     // `automat::Description::transitions` promises even when a state's `#[transitions]` blocks
     // are split or written out of order. The sort is stable, so source order stays within a state.
@@ -86,37 +119,93 @@ pub fn resolve(
         handlers,
         graph_complete,
         expandable,
+        skipped: Skipped {
+            duplicates,
+            unmarked,
+        },
     }
 }
 
-fn branch(item: &ItemEnum, states: &[State], errors: &mut Errors) -> Option<Branch> {
+// A plain `impl` block of a state is the user's own business, even when a method in it is
+// named after an input; but when the graph checks fail for want of exactly such a method, the
+// missing `#[transitions]` is the mistake to report. These methods are read here, quietly.
+fn unmarked(scope: &Scope, branches: &[Branch], plain_impls: &[ItemImpl]) -> Vec<Unmarked> {
+    let mut quiet = Errors::default();
+    let mut resolver = Resolver {
+        scope: Scope { ..*scope },
+        branches,
+        handlers: Vec::new(),
+        duplicates: Vec::new(),
+        graph_complete: true,
+        expandable: true,
+        errors: &mut quiet,
+    };
+    let mut unmarked = Vec::new();
+    for (index, block) in plain_impls.iter().enumerate() {
+        let Some(state) =
+            type_ident(&block.self_ty).and_then(|ident| state_index(scope.states, ident))
+        else {
+            continue;
+        };
+        let (impl_token, self_ty) = (&block.impl_token, &block.self_ty);
+        let span = syn::Error::new_spanned(quote!(#impl_token #self_ty), "").span();
+        for item in &block.items {
+            if let ImplItem::Fn(method) = item {
+                if scope
+                    .inputs
+                    .iter()
+                    .any(|input| input.ident == method.sig.ident)
+                {
+                    if let Some(handler) = resolver.handler(method, state) {
+                        unmarked.push(Unmarked {
+                            handler,
+                            block: index,
+                            span,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    unmarked
+}
+
+fn branch(item: &ItemEnum, scope: &Scope, errors: &mut Errors) -> Option<Branch> {
     no_generics(&item.generics, "a branch enum", errors);
     let mut variants = Vec::new();
     for variant in &item.variants {
-        let wrapped = match &variant.fields {
-            syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
-                Some(&fields.unnamed[0].ty)
+        let (ident, fields) = (&variant.ident, &variant.fields);
+        let wrapped = match fields {
+            syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => &fields.unnamed[0].ty,
+            _ => {
+                // Spanned on the variant without its attributes, so not on a doc comment.
+                errors.error_at(
+                    quote!(#ident #fields),
+                    format_args!(
+                        "branch variant `{ident}` must wrap exactly one state, like `{ident}(State)`; the states are {}",
+                        state_list(scope.states),
+                    ),
+                );
+                continue;
             }
-            _ => None,
         };
-        match wrapped
-            .and_then(type_ident)
-            .and_then(|ident| state_index(states, ident))
-        {
-            Some(state) => variants.push(Variant {
-                ident: variant.ident.clone(),
+        let name = type_ident(wrapped);
+        if let Some(state) = name.and_then(|name| state_index(scope.states, name)) {
+            variants.push(Variant {
+                ident: ident.clone(),
                 state,
-            }),
-            None => errors.error_at(
-                variant,
+            });
+        } else if name.is_some_and(|name| scope.broken.contains(name)) {
+            // Its mistake is reported already; the branch is left out quietly.
+        } else {
+            errors.error_at(
+                wrapped,
                 format_args!(
-                    "branch variant `{0}` must wrap exactly one state, like `{0}({1})`",
-                    variant.ident,
-                    states
-                        .first()
-                        .map_or_else(|| "State".to_owned(), |state| state.ident.to_string()),
+                    "branch variant `{ident}` wraps `{}`, which is not a state{}",
+                    text::type_text(wrapped),
+                    not_a_state_help(scope, name),
                 ),
-            ),
+            );
         }
     }
     if item.variants.is_empty() {
@@ -135,10 +224,55 @@ fn state_index(states: &[State], ident: &Ident) -> Option<usize> {
     states.iter().position(|state| state.ident == *ident)
 }
 
+/// The states, for a message: `` `Locked`, `Unlocked` ``.
+fn state_list(states: &[State]) -> String {
+    if states.is_empty() {
+        return "none yet: mark a struct `#[state]`".to_owned();
+    }
+    let names: Vec<String> = states
+        .iter()
+        .map(|state| format!("`{}`", state.ident))
+        .collect();
+    names.join(", ")
+}
+
+/// What to say after "`X` is not a state": that `X` is a type alias, and of what; or the state
+/// whose name is closest; or the states there are. Automat matches states by name, as written,
+/// because a macro sees tokens and not types: an alias is a second name it cannot follow.
+fn not_a_state_help(scope: &Scope, name: Option<&Ident>) -> String {
+    let Some(name) = name else {
+        return format!("; the states are {}", state_list(scope.states));
+    };
+    if let Some(alias) = scope.aliases.iter().find(|alias| alias.ident == *name) {
+        let aliased = text::type_text(&alias.ty);
+        return match type_ident(&alias.ty)
+            .filter(|ident| state_index(scope.states, ident).is_some())
+        {
+            Some(state) => format!(
+                "; `{name}` is a type alias of `{aliased}`, and automat reads states by their own names, not through aliases: write `{state}`"
+            ),
+            None => format!(
+                "; `{name}` is a type alias of `{aliased}`, and automat reads states by their own names, not through aliases; the states are {}",
+                state_list(scope.states)
+            ),
+        };
+    }
+    let names: Vec<String> = scope
+        .states
+        .iter()
+        .map(|state| state.ident.to_string())
+        .collect();
+    match text::closest(&name.to_string(), names.iter().map(String::as_str)) {
+        Some(closest) => format!("; did you mean `{closest}`?"),
+        None => format!("; the states are {}", state_list(scope.states)),
+    }
+}
+
 struct Resolver<'a> {
     scope: Scope<'a>,
     branches: &'a [Branch],
     handlers: Vec<Handler>,
+    duplicates: Vec<Handler>,
     graph_complete: bool,
     expandable: bool,
     errors: &'a mut Errors,
@@ -166,7 +300,7 @@ impl Resolver<'_> {
         };
         for item in &block.items {
             let ImplItem::Fn(method) = item else {
-                self.errors.error_at(item, "a `#[transitions]` block holds only handlers; move this to a plain `impl` block");
+                self.errors.error(impl_item_span(item), "a `#[transitions]` block holds only handlers; move this to a plain `impl` block");
                 continue;
             };
             let Some(handler) = self.handler(method, state) else {
@@ -187,6 +321,7 @@ impl Resolver<'_> {
                         handler.ident, self.scope.states[state].ident
                     ),
                 );
+                self.duplicates.push(handler);
                 continue;
             }
             self.handlers.push(handler);
@@ -194,22 +329,12 @@ impl Resolver<'_> {
     }
 
     fn not_a_state(&mut self, self_ty: &Type) {
-        let states: Vec<String> = self
-            .scope
-            .states
-            .iter()
-            .map(|state| format!("`{}`", state.ident))
-            .collect();
         self.errors.error_at(
             self_ty,
             format_args!(
-                "`#[transitions]` on `{}`, which is not a state; the states are {}",
+                "`#[transitions]` on `{}`, which is not a state{}",
                 text::type_text(self_ty),
-                if states.is_empty() {
-                    "none yet: mark a struct `#[state]`".to_owned()
-                } else {
-                    states.join(", ")
-                },
+                not_a_state_help(&self.scope, type_ident(self_ty)),
             ),
         );
     }
@@ -228,10 +353,12 @@ impl Resolver<'_> {
             }
             return None;
         };
+        // A mistake in the signature that does not hide the handler's place in the graph
+        // keeps it there, but the generated call would only repeat it in rustc's words.
+        let before = self.errors.len();
         plain_signature(sig, "a handler", self.errors);
         let by_value = self.receiver(sig)?;
         let params = self.params(sig, &self.scope.inputs[input])?;
-        let before = self.errors.len();
         self.check_params(sig, &self.scope.inputs[input], &params);
         let kind = self.kind(sig, state, by_value, &self.scope.inputs[input])?;
         if self.errors.len() != before {
@@ -445,20 +572,34 @@ impl Resolver<'_> {
             return Some(HandlerKind::Branch(branch));
         }
         if !ident.is_some_and(|ident| self.scope.broken.contains(ident)) {
+            let is_alias = ident
+                .is_some_and(|ident| self.scope.aliases.iter().any(|alias| alias.ident == *ident));
             self.errors.error_at(
                 target,
                 format_args!(
                     "expected a state or a `#[branch]` enum, found `{}`{}",
                     text::type_text(target),
-                    if output.is_some() {
-                        ""
+                    if is_alias {
+                        not_a_state_help(&self.scope, ident)
+                    } else if output.is_some() {
+                        String::new()
                     } else {
-                        "; a handler that stays in its state takes `&mut self`"
+                        "; a handler that stays in its state takes `&mut self`".to_owned()
                     },
                 ),
             );
         }
         None
+    }
+}
+
+/// Where an item of an `impl` block starts after its attributes.
+fn impl_item_span(item: &ImplItem) -> Span {
+    match item {
+        ImplItem::Const(item) => item.const_token.span,
+        ImplItem::Type(item) => item.type_token.span,
+        ImplItem::Macro(item) => item.mac.path.span(),
+        item => item.span(),
     }
 }
 
