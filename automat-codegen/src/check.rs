@@ -23,6 +23,7 @@ pub const GENERATED_METHODS: &[&str] = &[
     "new",
     "restore",
     "core",
+    "core_mut",
     "state",
     "into_state",
     "into_parts",

@@ -37,6 +37,9 @@ pub struct Machine {
     /// `#[automat::machine(observe)]`: report every handled and refused input to the core,
     /// which implements `automat::Observer`.
     pub observe: bool,
+    /// The path of the runtime crate that generated code names: `::automat`, or the path of
+    /// `#[automat::machine(crate = path)]`.
+    pub krate: Path,
 }
 
 /// The trait whose methods are the inputs.

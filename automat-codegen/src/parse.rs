@@ -45,6 +45,7 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
         derives: Vec::new(),
         serde: false,
         observe: None,
+        krate: None,
     };
     let parser = syn::meta::parser(|meta: ParseNestedMeta| {
         if meta.path.is_ident("derive") {
@@ -58,9 +59,18 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
         } else if meta.path.is_ident("observe") {
             read.observe = Some(meta.path.span());
             Ok(())
+        } else if meta.path.is_ident("crate") {
+            let value = meta.value()?;
+            // `crate = fsm`, or serde's spelling, `crate = "fsm"`.
+            read.krate = Some(if value.peek(syn::LitStr) {
+                value.parse::<syn::LitStr>()?.parse::<Path>()?
+            } else {
+                value.parse::<Path>()?
+            });
+            Ok(())
         } else {
             Err(meta.error(
-                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)`, `serde` and `observe`",
+                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)`, `serde`, `observe` and `crate = path`",
             ))
         }
     });
@@ -78,6 +88,8 @@ pub struct Args {
     pub serde: bool,
     /// `observe`, where it was written.
     pub observe: Option<proc_macro2::Span>,
+    /// `crate = path`: the path of the runtime crate.
+    pub krate: Option<Path>,
 }
 
 /// A machine as read, with what the reading could vouch for.
@@ -225,6 +237,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             derives: args.derives,
             serde: args.serde,
             observe: args.observe.is_some(),
+            krate: args.krate.unwrap_or_else(|| syn::parse_quote!(::automat)),
         },
         graph_complete: resolved.graph_complete,
         skipped: resolved.skipped,

@@ -53,7 +53,13 @@ mod persist;
 /// and for `Dynamic` (`{"state": ..., "core": ...}`), so a saved machine can be restored in any
 /// state, `#[state(unreachable)]` ones included. The states and the core implement serde's
 /// traits themselves; the generated impls reach serde through this crate, whatever the user's
-/// crate calls its own serde dependency. A poisoned machine refuses to serialize.
+/// crate calls its own serde dependency. A poisoned machine refuses to serialize. Without the
+/// feature, `serde` is one compile error that says to turn it on.
+///
+/// `#[automat::machine(crate = path)]` makes the generated code name `path` instead of
+/// `::automat`, for a crate that depends on this one under another name
+/// (`fsm = { package = "automat-fsm", version = "0.1" }` and `#[fsm::machine(crate = fsm)]`);
+/// serde's spelling, `crate = "fsm"`, works too.
 ///
 /// `#[automat::machine(observe)]` reports every handled input (loops included) and every input
 /// `Dynamic` refuses to the core, which implements [`Observer`]; without it, the core is never
@@ -73,13 +79,16 @@ mod persist;
 ///   Each handler of `S` is a method of `Machine<S>`: a transition consumes the machine and
 ///   returns `Machine<Next>` (with the output, as a tuple, when there is one), a loop takes
 ///   `&mut self`, a branch returns the generated enum `<Branch>Machine` with one typed machine
-///   per variant. `state()`, `into_state()`, `core()` and `into_parts()` give the data back.
+///   per variant. `state()`, `into_state()`, `core()` and `into_parts()` give the data back;
+///   `core_mut()` changes the core, never the state.
 ///   An input that `S` does not accept is not a method of `Machine<S>`, so it does not
 ///   compile.
 /// * `Dynamic`: the machine whose state is known at run time. `Dynamic::new(core, initial)`,
 ///   `Dynamic::restore(core, State)`; one method per input returning
 ///   `Result<T, NoTransition>`, `T` the input's output; `handle(Input)`; `state()`,
-///   `state_name()`, `core()`, `accepts()`, `is_poisoned()`; `From<Machine<S>>` and
+///   `state_name()`, `core()`, `core_mut()`, `accepts()`, `is_poisoned()`;
+///   `into_parts()`, which returns the core and `Option<State>`, `None` when the machine is
+///   poisoned, so a poisoned machine's core can be recovered; `From<Machine<S>>` and
 ///   `TryFrom<Dynamic> for Machine<S>` (which hands the machine back on a mismatch). A refused
 ///   input changes nothing. A transition handler that panics *poisons* the machine, as a
 ///   panic poisons a `std::sync::Mutex`: every later input is refused with
@@ -173,6 +182,27 @@ pub use observe::{Observer, Transition};
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
 
+/// Not public API: emits the serde impls of `#[automat::machine(serde)]` as they are.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __automat_serde_impls {
+    ($($impls:tt)*) => { $($impls)* };
+}
+
+/// Not public API: without the `serde` feature, one error in place of the serde impls of
+/// `#[automat::machine(serde)]`, which would otherwise fail once per path they use.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __automat_serde_impls {
+    ($($impls:tt)*) => {
+        ::core::compile_error! {
+            "`#[automat::machine(serde)]` needs the `serde` feature of automat: in Cargo.toml, write `automat = { package = \"automat-fsm\", version = \"0.1\", features = [\"serde\"] }`"
+        }
+    };
+}
+
 /// Not public API: what generated code reaches for. May change in any release.
 #[doc(hidden)]
 pub mod __private {
@@ -181,6 +211,8 @@ pub mod __private {
     pub use crate::observe::{observed, refused_observed, refused_traced, traced};
     #[cfg(feature = "serde")]
     pub use ::serde;
+
+    pub use crate::__automat_serde_impls as serde_impls;
 
     #[cfg(feature = "serde")]
     pub use crate::persist::{

@@ -7,6 +7,7 @@ use quote::quote;
 
 /// `static DESCRIPTION: automat::Description`, built from literals only.
 pub fn constant(machine: &Machine) -> TokenStream {
+    let krate = &machine.krate;
     let vis = &machine.vis;
     let name = text::name(&machine.ident);
     let (doc, trait_name) = (&machine.doc, text::name(&machine.input_trait.ident));
@@ -16,19 +17,19 @@ pub fn constant(machine: &Machine) -> TokenStream {
         let (name, doc, initial, unreachable) = (text::name(&state.ident), &state.doc, state.initial, state.unreachable);
         let (terminal, data) = (machine.is_terminal(index), state.data);
         quote! {
-            ::automat::StateInfo { name: #name, doc: #doc, initial: #initial, unreachable: #unreachable, terminal: #terminal, data: #data },
+            #krate::StateInfo { name: #name, doc: #doc, initial: #initial, unreachable: #unreachable, terminal: #terminal, data: #data },
         }
     });
     let inputs = machine.inputs.iter().map(|input| {
         let (name, doc) = (text::name(&input.ident), &input.doc);
         let params = input.params.iter().map(|param| {
             let (name, ty) = (text::name(&param.ident), text::type_text(&param.ty));
-            quote!(::automat::Param { name: #name, ty: #ty },)
+            quote!(#krate::Param { name: #name, ty: #ty },)
         });
         let output = optional_str(input.output.as_ref().map(text::type_text));
         let error = optional_str(input.error.as_ref().map(text::type_text));
         quote! {
-            ::automat::InputInfo { name: #name, doc: #doc, params: &[#(#params)*], output: #output, error: #error },
+            #krate::InputInfo { name: #name, doc: #doc, params: &[#(#params)*], output: #output, error: #error },
         }
     });
     let transitions = machine.handlers.iter().map(|handler| {
@@ -42,7 +43,7 @@ pub fn constant(machine: &Machine) -> TokenStream {
         let targets = machine.targets(handler).into_iter().map(|(state, label)| {
             let state = text::name(&machine.states[state].ident);
             let label = optional_str(label.map(text::name));
-            quote!(::automat::Target { state: #state, label: #label },)
+            quote!(#krate::Target { state: #state, label: #label },)
         });
         let doc = &handler.doc;
         let group = optional_str(
@@ -52,10 +53,10 @@ pub fn constant(machine: &Machine) -> TokenStream {
         );
         let fallible = handler.fallible;
         quote! {
-            ::automat::TransitionInfo {
+            #krate::TransitionInfo {
                 source: #source,
                 input: #input,
-                kind: ::automat::TransitionKind::#kind,
+                kind: #krate::TransitionKind::#kind,
                 targets: &[#(#targets)*],
                 doc: #doc,
                 group: #group,
@@ -69,12 +70,12 @@ pub fn constant(machine: &Machine) -> TokenStream {
             .variants
             .iter()
             .map(|variant| text::name(&machine.states[variant.state].ident));
-        quote!(::automat::GroupInfo { name: #name, doc: #doc, members: &[#(#members),*] },)
+        quote!(#krate::GroupInfo { name: #name, doc: #doc, members: &[#(#members),*] },)
     });
     quote! {
         #[doc = #item_doc]
         #[allow(dead_code)]
-        #vis static DESCRIPTION: ::automat::Description = ::automat::Description {
+        #vis static DESCRIPTION: #krate::Description = #krate::Description {
             name: #name,
             doc: #doc,
             trait_name: #trait_name,

@@ -15,6 +15,7 @@ use quote::quote;
 
 /// `struct Dynamic`, its methods, and its conversions to and from `Machine<S>`.
 pub fn machine(machine: &Machine) -> TokenStream {
+    let krate = &machine.krate;
     let vis = &machine.vis;
     let name = text::name(&machine.ident);
     let initial = &machine.states[machine.initial()].ident;
@@ -50,6 +51,26 @@ pub fn machine(machine: &Machine) -> TokenStream {
                 pub fn core(&self) -> &#core {
                     &self.core
                 }
+
+                /// The data shared by every state, to change: drain a buffer, reset a counter.
+                /// The state stays what it is; this works on a poisoned machine too.
+                #[inline]
+                #[must_use]
+                pub fn core_mut(&mut self) -> &mut #core {
+                    &mut self.core
+                }
+
+                /// The core and the state, taking the machine apart. The state is `None` when
+                /// the machine is poisoned, so the core of a machine whose handler panicked can
+                /// still be recovered.
+                #[inline]
+                #[must_use]
+                pub fn into_parts(self) -> (#core, ::core::option::Option<State>) {
+                    match self.slot {
+                        __Slot::__Live(#state_local) => (self.core, ::core::option::Option::Some(#state_local)),
+                        _ => (self.core, ::core::option::Option::None),
+                    }
+                }
             },
         ),
         None => (quote!(), quote!(), quote!(), quote!()),
@@ -78,6 +99,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         .enumerate()
         .map(|(index, input)| input_method(machine, index, input));
     let handle = handle_body(machine);
+    let refused_doc = refused_doc(machine);
     let conversions = states.iter().map(|state| conversions(machine, state));
     let debug_impl = debug.then(|| {
         let core = machine
@@ -189,21 +211,20 @@ pub fn machine(machine: &Machine) -> TokenStream {
             ///
             /// # Errors
             ///
-            /// [`NoTransition`](::automat::NoTransition) when the current state does not
-            /// accept the input; nothing changes then.
+            #refused_doc
             #[inline]
-            pub fn handle(&mut self, input: Input) -> ::core::result::Result<Output, ::automat::NoTransition> {
+            pub fn handle(&mut self, input: Input) -> ::core::result::Result<Output, #krate::NoTransition> {
                 #handle
             }
 
             #(#inputs)*
 
             #[cold]
-            fn __refuse(&self, input: &'static str) -> ::automat::NoTransition {
+            fn __refuse(&self, input: &'static str) -> #krate::NoTransition {
                 if self.is_poisoned() {
-                    ::automat::NoTransition::poisoned(self.state_name(), input)
+                    #krate::NoTransition::poisoned(self.state_name(), input)
                 } else {
-                    ::automat::NoTransition::new(self.state_name(), input)
+                    #krate::NoTransition::new(self.state_name(), input)
                 }
             }
         }
@@ -215,6 +236,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
 
 /// The method of `Dynamic` for one input: dispatch on the state, run its handler.
 fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
+    let krate = &machine.krate;
     let (ident, params, output) = (&input.ident, params(input), output(input));
     let handlers: Vec<&Handler> = machine
         .handlers
@@ -226,15 +248,15 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
     let arms = handlers.iter().map(|handler| arm(machine, handler));
     let refused = local("__refused");
     let report = report_refusal(machine, &refused);
+    let refused_doc = refused_doc(machine);
     quote! {
         #docs
         ///
         /// # Errors
         ///
-        /// [`NoTransition`](::automat::NoTransition) when the current state does not accept
-        /// this input; nothing changes then.
+        #refused_doc
         #[inline]
-        pub fn #ident(&mut self, #params) -> ::core::result::Result<#output, ::automat::NoTransition> {
+        pub fn #ident(&mut self, #params) -> ::core::result::Result<#output, #krate::NoTransition> {
             match self.slot {
                 #(#arms)*
                 // Other states, and every poisoned slot.
@@ -245,6 +267,19 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// The doc lines of a method that returns `NoTransition` when the state does not accept its
+/// input, the link through the crate path.
+fn refused_doc(machine: &Machine) -> TokenStream {
+    let first = format!(
+        " [`NoTransition`]({}::NoTransition) when the current state does not accept",
+        text::type_text(&machine.krate)
+    );
+    quote! {
+        #[doc = #first]
+        /// the input; nothing changes then.
     }
 }
 

@@ -7,16 +7,18 @@ use quote::{quote, quote_spanned};
 
 /// The user's trait with every output `T` turned into `Result<T, automat::NoTransition>`.
 pub fn declaration(machine: &Machine) -> TokenStream {
+    let krate = &machine.krate;
     let (vis, ident, attrs) = (
         &machine.vis,
         &machine.input_trait.ident,
         &machine.input_trait.attrs,
     );
     let methods = machine.inputs.iter().map(|input| {
-        let (attrs, ident, params, output) = (&input.attrs, &input.ident, params(input), output(input));
+        let (attrs, ident, params, output) =
+            (&input.attrs, &input.ident, params(input), output(input));
         quote! {
             #(#attrs)*
-            fn #ident(&mut self, #params) -> ::core::result::Result<#output, ::automat::NoTransition>;
+            fn #ident(&mut self, #params) -> ::core::result::Result<#output, #krate::NoTransition>;
         }
     });
     // Spanned at the user's trait, so rustc's notes about it point at the declaration.
@@ -34,12 +36,13 @@ pub fn declaration(machine: &Machine) -> TokenStream {
 
 /// `impl Trait for Dynamic`, each method delegating to the inherent one.
 pub fn implementation(machine: &Machine) -> TokenStream {
+    let krate = &machine.krate;
     let ident = &machine.input_trait.ident;
     let methods = machine.inputs.iter().map(|input| {
         let (method, params, args, output) = (&input.ident, params(input), args(input), output(input));
         quote! {
             #[inline]
-            fn #method(&mut self, #params) -> ::core::result::Result<#output, ::automat::NoTransition> {
+            fn #method(&mut self, #params) -> ::core::result::Result<#output, #krate::NoTransition> {
                 Dynamic::#method(self, #args)
             }
         }

@@ -133,26 +133,28 @@ fn announce(
     target: usize,
     core: &TokenStream,
 ) -> TokenStream {
+    let krate = &machine.krate;
     let name = text::name(&machine.ident);
     let source = text::name(&machine.states[handler.state].ident);
     let input = text::name(&machine.inputs[handler.input].ident);
     let target = text::name(&machine.states[target].ident);
     let transition = quote! {
-        &::automat::Transition { machine: #name, source: #source, input: #input, target: #target }
+        &#krate::Transition { machine: #name, source: #source, input: #input, target: #target }
     };
     if machine.observe {
-        quote!(::automat::__private::observed(#core, #transition);)
+        quote!(#krate::__private::observed(#core, #transition);)
     } else {
-        quote!(::automat::__private::traced(#transition);)
+        quote!(#krate::__private::traced(#transition);)
     }
 }
 
 /// The statement that reports an input `Dynamic` refused, held in `refused`.
 fn report_refusal(machine: &Machine, refused: &Ident) -> TokenStream {
+    let krate = &machine.krate;
     let name = text::name(&machine.ident);
     if machine.observe {
-        quote!(::automat::__private::refused_observed(&mut self.core, #name, &#refused);)
+        quote!(#krate::__private::refused_observed(&mut self.core, #name, &#refused);)
     } else {
-        quote!(::automat::__private::refused_traced(#name, &#refused);)
+        quote!(#krate::__private::refused_traced(#name, &#refused);)
     }
 }

@@ -1,5 +1,5 @@
 //! `#[automat::machine(serde)]`: `Serialize` and `Deserialize` for `State` and `Dynamic`,
-//! through `::automat::__private`, so they work whatever the user's crate calls serde.
+//! through `::automat::__private` (or the `crate = path` given), so they work whatever the user's crate calls serde.
 //!
 //! The generated code is a table of the states; reading and writing them is shared code in
 //! `automat`'s `persist` module, which also says why the layout is what it is.
@@ -14,8 +14,9 @@ pub fn impls(machine: &Machine) -> TokenStream {
     if !machine.serde {
         return quote!();
     }
-    let serde = quote!(::automat::__private::serde);
-    let private = quote!(::automat::__private);
+    let krate = &machine.krate;
+    let serde = quote!(#krate::__private::serde);
+    let private = quote!(#krate::__private);
     let states: Vec<_> = machine.states.iter().map(|state| &state.ident).collect();
     let names: Vec<String> = states.iter().copied().map(text::name).collect();
     let indexes: Vec<usize> = (0..states.len()).collect();
@@ -48,7 +49,10 @@ pub fn impls(machine: &Machine) -> TokenStream {
         "the `{}` machine is poisoned: a handler panicked, and it has no state to save",
         machine.ident
     );
+    // Through `serde_impls!`, which without automat's `serde` feature replaces them all with
+    // one error that says to turn the feature on, rather than one error per missing path.
     quote! {
+        #private::serde_impls! {
         #[automatically_derived]
         impl #private::States for State {
             const NAMES: &'static [&'static str] = &[#(#names),*];
@@ -99,6 +103,7 @@ pub fn impls(machine: &Machine) -> TokenStream {
                 let (__state, __core) = #private::deserialize_machine::<__D, State, #core_type>(__deserializer, #with_core)?;
                 #restore
             }
+        }
         }
     }
 }

@@ -31,6 +31,14 @@ pub fn machine(machine: &Machine) -> TokenStream {
                     &self.core
                 }
 
+                /// The data shared by every state, to change: drain a buffer, reset a counter.
+                /// The state stays what it is.
+                #[inline]
+                #[must_use]
+                pub fn core_mut(&mut self) -> &mut self::#core {
+                    &mut self.core
+                }
+
                 /// The core and the state, taking the machine apart.
                 #[inline]
                 #[must_use]
