@@ -77,7 +77,7 @@ fn every_run_gives_the_same_bytes() {
 
 #[test]
 fn the_shortcuts_use_the_default_options() {
-    let machine = &common::machines()[1];
+    let machine = &common::machine("ticket");
     let graph = Graph::from(machine.description);
     let options = Options::default();
     assert_eq!(
@@ -96,7 +96,7 @@ fn the_shortcuts_use_the_default_options() {
 
 #[test]
 fn dot_marks_start_terminal_unreachable_loops_and_branches() {
-    let dot = automat_viz::dot(common::machines()[1].description);
+    let dot = automat_viz::dot(common::machine("ticket").description);
     for expected in [
         r#""(start)" [shape=point"#,
         r#""(start)" -> "Idle";"#,
@@ -114,7 +114,7 @@ fn dot_marks_start_terminal_unreachable_loops_and_branches() {
 
 #[test]
 fn mermaid_escapes_what_its_grammar_would_read() {
-    let mermaid = automat_viz::mermaid(common::machines()[1].description);
+    let mermaid = automat_viz::mermaid(common::machine("ticket").description);
     assert!(
         mermaid.contains("s_Idle --> s_Paying : pay [Short] → Result#60;u32, #38;'static str#62;")
     );
@@ -124,7 +124,7 @@ fn mermaid_escapes_what_its_grammar_would_read() {
 
 #[test]
 fn svg_is_well_formed_and_escaped() {
-    let svg = automat_viz::svg(common::machines()[1].description);
+    let svg = automat_viz::svg(common::machine("ticket").description);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.ends_with("</svg>\n"));
     assert!(svg.contains("Result&lt;u32, &amp;&#39;static str&gt;"));

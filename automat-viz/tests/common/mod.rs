@@ -6,8 +6,17 @@
 #[path = "../fixtures/gate.rs"]
 mod gate;
 #[allow(clippy::module_inception)]
+#[path = "../fixtures/mqtt.rs"]
+mod mqtt;
+#[allow(clippy::module_inception)]
+#[path = "../fixtures/order.rs"]
+mod order;
+#[allow(clippy::module_inception)]
 #[path = "../fixtures/ticket.rs"]
 mod ticket;
+#[allow(clippy::module_inception)]
+#[path = "../fixtures/tls.rs"]
+mod tls;
 
 use automat::{Description, StateInfo, Target, TransitionInfo, TransitionKind};
 use automat_viz::{Direction, Format, Graph, Options};
@@ -52,12 +61,23 @@ pub fn machines() -> Vec<Machine> {
     };
     vec![
         fixture("gate", &gate::outer::gate::DESCRIPTION, "gate.rs"),
+        fixture("mqtt", &mqtt::mqtt::DESCRIPTION, "mqtt.rs"),
+        fixture("order", &order::order::DESCRIPTION, "order.rs"),
         fixture("ticket", &ticket::ticket::DESCRIPTION, "ticket.rs"),
+        fixture("tls", &tls::tls::DESCRIPTION, "tls.rs"),
         example("door_lock", &automat_examples::door_lock::DESCRIPTION),
         example("garage_door", &automat_examples::garage_door::DESCRIPTION),
         example("tcp", &automat_examples::tcp::DESCRIPTION),
         example("turnstile", &automat_examples::turnstile::DESCRIPTION),
     ]
+}
+
+/// The machine named `name`.
+pub fn machine(name: &str) -> Machine {
+    machines()
+        .into_iter()
+        .find(|machine| machine.name == name)
+        .expect("a machine of the test corpus")
 }
 
 /// Runs the CLI with `args` (program name excluded): (exit status, stdout, stderr).

@@ -155,14 +155,14 @@ impl Spacing {
     fn new(options: &Options) -> Self {
         let scale = if options.compact { 0.6 } else { 1.0 };
         Spacing {
-            pad_x: 14.0 * scale,
-            pad_y: 8.0 * scale,
-            item_gap: 24.0 * scale,
-            virtual_gap: 12.0 * scale,
-            rank_gap: 22.0 * scale,
-            loop_reach: 28.0,
-            label_gap: 5.0,
-            margin: 12.0,
+            pad_x: 10.0 * scale,
+            pad_y: 6.0 * scale,
+            item_gap: 16.0 * scale,
+            virtual_gap: 10.0 * scale,
+            rank_gap: 16.0 * scale,
+            loop_reach: 24.0,
+            label_gap: 4.0,
+            margin: 8.0,
         }
     }
 }
@@ -384,7 +384,7 @@ fn state_size(name: &str, doc: Option<&str>, spacing: &Spacing) -> (f64, f64) {
         height += DOC_SIZE * LEADING;
     }
     (
-        (width + 2.0 * spacing.pad_x).max(56.0),
+        (width + 2.0 * spacing.pad_x).max(44.0),
         height + 2.0 * spacing.pad_y,
     )
 }
