@@ -1,4 +1,35 @@
-#![doc = include_str!("tutorial.md")]
+//! Typed finite-state machines, declared as plain Rust, in the spirit of Python's
+//! [Automat](https://automat.readthedocs.io/).
+//!
+//! A machine is a module: a trait whose methods are the **inputs**, one struct per **state**, an
+//! optional shared **core**, and **handlers** written as methods on the state structs.
+//! [`#[automat::machine]`](macro@machine) turns that module into
+//!
+//! * `Machine<S>`, a *typestate* machine: an input that state `S` does not accept is a compile
+//!   error;
+//! * `Dynamic`, a machine whose state is known only at run time, for inputs that come from the
+//!   network, a UI or a queue: an input the current state does not accept is an
+//!   `Err(`[`NoTransition`]`)`, and nothing changes;
+//! * `DESCRIPTION`, a [`Description`] of the graph, which the companion crate `automat-viz` draws
+//!   as Graphviz DOT, Mermaid or SVG, so the diagram cannot drift from the code.
+//!
+//! Both machines run the very same handler code.
+//!
+//! ```toml
+//! [dependencies]
+//! automat = { package = "automat-fsm", version = "0.1" }
+//! ```
+//!
+//! The package is called `automat-fsm` on crates.io (the name `automat` belongs to an unrelated
+//! crate), but its library is `automat`, and the code the macro generates refers to
+//! `::automat::…`. So keep the dependency's key `automat`, as above; under another key, the
+//! generated code does not find it.
+//!
+//! The [`tutorial`] builds the garage door of [Automat's own
+//! tutorial](https://automat.readthedocs.io/en/latest/tutorial.html) step by step, from the first
+//! trait to serde, observers and diagrams. The reference of the declaration language, of
+//! everything the macro generates and of every check it makes is the documentation of the
+//! [`machine`](macro@machine) attribute.
 #![no_std]
 #![forbid(unsafe_code)]
 
@@ -7,11 +38,14 @@ mod no_transition;
 mod observe;
 #[cfg(feature = "serde")]
 mod persist;
+// Documentation only: compiled by rustdoc, for the rendered page and its doctests.
+#[cfg(any(doc, doctest))]
+pub mod tutorial;
 
 /// Declares a machine: turns a module into a typestate machine, a dynamic machine and the
 /// description of their graph.
 ///
-/// This is the reference; the [crate documentation](crate) is a tutorial that builds a machine
+/// This is the reference; the [`tutorial`] builds a machine
 /// step by step.
 ///
 /// # The declaration
