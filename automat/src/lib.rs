@@ -22,8 +22,8 @@
 //!
 //! The package is called `automat-fsm` on crates.io (the name `automat` belongs to an unrelated
 //! crate), but its library is `automat`, and the code the macro generates refers to
-//! `::automat::…`. So keep the dependency's key `automat`, as above; under another key, the
-//! generated code does not find it.
+//! `::automat::…`. So keep the dependency's key `automat`, as above; under another key, say so
+//! with `#[fsm::machine(crate = fsm)]` (see the [`machine`](macro@machine) attribute).
 //!
 //! The [`tutorial`] builds the garage door of [Automat's own
 //! tutorial](https://automat.readthedocs.io/en/latest/tutorial.html) step by step, from the first
