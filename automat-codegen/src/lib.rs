@@ -7,6 +7,7 @@
 
 mod check;
 mod expand;
+pub mod generics;
 pub mod model;
 mod parse;
 mod report;

@@ -4,7 +4,7 @@
 //! same declaration order and nothing has to be looked up by name twice.
 
 use proc_macro2::Ident;
-use syn::{Attribute, Path, Type, Visibility};
+use syn::{Attribute, GenericParam, Path, Type, Visibility, WherePredicate};
 
 /// A machine: one `#[automat::machine]` module.
 pub struct Machine {
@@ -18,8 +18,10 @@ pub struct Machine {
     pub input_trait: InputTrait,
     /// The inputs: the trait's methods, in order.
     pub inputs: Vec<Input>,
+    /// The machine's generic parameters: the union of the core's and the states'.
+    pub generics: Generics,
     /// The `#[core]` struct, if there is one.
-    pub core: Option<Ident>,
+    pub core: Option<Core>,
     /// The `#[state]` structs, in declaration order.
     pub states: Vec<State>,
     /// The `#[branch]` enums, in declaration order.
@@ -48,6 +50,26 @@ pub struct InputTrait {
     pub ident: Ident,
     /// Its attributes, doc comments included, re-emitted on the generated trait.
     pub attrs: Vec<Attribute>,
+    /// Its generic parameters as declared, each one a parameter of the machine.
+    pub generics: syn::Generics,
+}
+
+/// The generic parameters of a machine: those of its core and states, merged by name.
+#[derive(Clone, Default)]
+pub struct Generics {
+    /// Lifetimes, then types, then consts, each in order of first declaration, with the bounds
+    /// declared on them (defaults dropped).
+    pub params: Vec<GenericParam>,
+    /// The `where` predicates of every declaration, each once, in order of first declaration.
+    pub predicates: Vec<WherePredicate>,
+}
+
+/// The `#[core]` struct.
+pub struct Core {
+    /// Its name.
+    pub ident: Ident,
+    /// Its type as the machine names it: `Core<T>` for `struct Core<T: Write>`.
+    pub ty: Type,
 }
 
 /// One input: a method of the input trait.
@@ -74,12 +96,17 @@ pub struct Param {
     pub ident: Ident,
     /// Its type.
     pub ty: Type,
+    /// Its type as the `Input` enum stores it: elided lifetimes named
+    /// [`INPUT_LIFETIME`](crate::generics::INPUT_LIFETIME).
+    pub stored: Type,
 }
 
 /// One `#[state]` struct.
 pub struct State {
     /// The struct's name.
     pub ident: Ident,
+    /// Its type as the machine names it: `Reading<'buf>` for `struct Reading<'buf>`.
+    pub ty: Type,
     /// The struct's doc comment.
     pub doc: String,
     /// `#[state(initial)]`: machines start here.

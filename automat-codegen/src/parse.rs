@@ -5,18 +5,18 @@
 //! the machine is valid, then hands branches and handlers to [`resolve`](crate::resolve).
 //! Each mistake is recorded and the offending item skipped, so one pass reports them all.
 
-use crate::model::{Input, InputTrait, Machine, Param, State};
+use crate::generics::{self, Merger};
+use crate::model::{Core, Input, InputTrait, Machine, Param, State};
 use crate::report::Errors;
 use crate::resolve;
 use crate::text;
-use proc_macro2::{Ident, TokenStream, TokenTree};
-use quote::ToTokens;
+use proc_macro2::{Ident, TokenStream};
 use syn::meta::ParseNestedMeta;
 use syn::parse::Parser;
 use syn::spanned::Spanned;
 use syn::{
-    Attribute, FnArg, Item, ItemMod, ItemTrait, Pat, Path, ReceiverKind, ReturnType, Signature,
-    TraitItem, Type,
+    Attribute, FnArg, GenericParam, ImplItem, Item, ItemImpl, ItemMod, ItemStruct, ItemTrait, Pat,
+    Path, ReceiverKind, ReturnType, Signature, TraitItem, Type,
 };
 
 /// The markers automat reads on the items of a machine module.
@@ -118,7 +118,8 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
     };
 
     let mut input_trait: Option<(InputTrait, Vec<Input>)> = None;
-    let mut core: Option<Ident> = None;
+    let mut core: Option<Core> = None;
+    let mut generics = Merger::default();
     let mut states = Vec::new();
     let mut branches = Vec::new();
     let mut blocks = Vec::new();
@@ -126,10 +127,11 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
     // one names, so that its error can say so.
     let mut plain_impls = Vec::new();
     let mut aliases = Vec::new();
-    // Declared but unusable: a generic state, a broken input. Handlers naming them are
-    // skipped quietly, and no code is generated.
+    // Declared but unusable: a broken input. Handlers naming them are skipped quietly, and
+    // no code is generated.
     let mut broken = Vec::new();
-    for item in items.iter_mut() {
+    let mut block_items = Vec::new();
+    for (index, item) in items.iter_mut().enumerate() {
         let Some(attrs) = attrs_mut(item) else {
             continue;
         };
@@ -145,6 +147,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
                         ),
                     );
                 } else {
+                    generics.add(&item.ident, &item.generics, false, errors);
                     input_trait = Some(parse_trait(item, &mut broken, errors));
                 }
             }
@@ -155,11 +158,10 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
                     unreachable,
                 }),
             ) => {
-                if !no_generics(&item.generics, "a state", errors) {
-                    broken.push(item.ident.clone());
-                }
+                generics.add(&item.ident, &item.generics, true, errors);
                 states.push(State {
                     ident: item.ident.clone(),
+                    ty: struct_type(item),
                     doc: text::doc(&item.attrs),
                     initial,
                     unreachable,
@@ -167,18 +169,20 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
                 });
             }
             (Item::Struct(item), Some(Marker::Core)) => {
-                if !no_generics(&item.generics, "the core", errors) {
-                    broken.push(item.ident.clone());
-                }
                 if let Some(first) = &core {
                     errors.error(
                         item.ident.span(),
                         format_args!(
-                            "a machine has at most one `#[core]`, and `{first}` is already it"
+                            "a machine has at most one `#[core]`, and `{}` is already it",
+                            first.ident,
                         ),
                     );
                 } else {
-                    core = Some(item.ident.clone());
+                    generics.add(&item.ident, &item.generics, true, errors);
+                    core = Some(Core {
+                        ident: item.ident.clone(),
+                        ty: struct_type(item),
+                    });
                 }
             }
             (Item::Enum(item), Some(Marker::Branch)) => branches.push(item.clone()),
@@ -187,6 +191,8 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
                 // signature by its body would push users into warnings they cannot fix.
                 item.attrs.push(syn::parse_quote!(#[allow(clippy::unused_self, clippy::needless_pass_by_value, clippy::unnecessary_wraps)]));
                 blocks.push(item.clone());
+                block_items.push(index);
+                lift_unconstrained(item);
             }
             (Item::Impl(item), None) if item.trait_.is_none() => plain_impls.push(item.clone()),
             (Item::Type(item), None) => aliases.push(item.clone()),
@@ -214,11 +220,26 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         );
         broken.push(module.ident.clone());
     }
+    let (generics, sound) = generics.finish(errors);
+    if !sound {
+        broken.push(module.ident.clone());
+    }
+    let mut undeclared = Vec::new();
+    for input in &inputs {
+        let before = undeclared.len();
+        undeclared_borrows(input, &generics, &mut undeclared, errors);
+        if undeclared.len() != before {
+            broken.push(input.ident.clone());
+        }
+    }
+    if !undeclared.is_empty() {
+        declare_for_rustc(items, &block_items, &undeclared);
+    }
     let scope = resolve::Scope {
         inputs: &inputs,
         broken: &broken,
         states: &states,
-        core: core.as_ref(),
+        core: core.as_ref().map(|core| &core.ident),
         aliases: &aliases,
     };
     let resolved = resolve::resolve(&scope, &branches, &blocks, &plain_impls, errors);
@@ -229,6 +250,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             vis: trait_vis(module),
             input_trait,
             inputs,
+            generics,
             core,
             states,
             branches: resolved.branches,
@@ -412,16 +434,161 @@ fn misplaced(item: &Item, marker: Marker, errors: &mut Errors) -> Option<Ident> 
     ident.cloned()
 }
 
-/// Reports generics where a machine cannot have them; returns whether there were none.
-pub(crate) fn no_generics(generics: &syn::Generics, what: &str, errors: &mut Errors) -> bool {
-    if generics.params.is_empty() && generics.where_clause.is_none() {
-        return true;
+/// Reports generics where a machine cannot have them, saying where they go instead
+/// (`instead`); returns whether there were none.
+pub(crate) fn no_generics(
+    generics: &syn::Generics,
+    what: &str,
+    instead: &str,
+    errors: &mut Errors,
+) -> bool {
+    if !generics.params.is_empty() {
+        errors.error_at(
+            &generics.params,
+            format_args!("{what} has no generic parameters of its own; {instead}"),
+        );
+        return false;
     }
-    errors.error_at(
-        generics,
-        format_args!("{what} of a machine cannot be generic"),
-    );
-    false
+    if let Some(clause) = &generics.where_clause {
+        errors.error_at(
+            clause,
+            format_args!("{what} has no `where` clause of its own; {instead}"),
+        );
+        return false;
+    }
+    true
+}
+
+/// The type a struct declares, with its parameters: `Reading<'buf>` for `struct Reading<'buf>`.
+fn struct_type(item: &ItemStruct) -> Type {
+    let (ident, (_, args, _)) = (&item.ident, item.generics.split_for_impl());
+    syn::parse_quote!(#ident #args)
+}
+
+/// Moves the type and const parameters that a `#[transitions]` block declares but its state
+/// does not use (`impl<T: Write> Open` where only the core is `Core<T>`) onto each handler whose
+/// signature names them, with the `where` predicates that name them: Rust accepts a parameter of
+/// an inherent `impl` only when the implemented type uses it, and the handler's arguments fix
+/// it at each call.
+fn lift_unconstrained(block: &mut ItemImpl) {
+    let used = generics::names(&block.self_ty);
+    let (kept, moved): (Vec<GenericParam>, Vec<GenericParam>) =
+        block.generics.params.iter().cloned().partition(|param| {
+            matches!(param, GenericParam::Lifetime(_))
+                || used.contains(&generics::param_name(param))
+        });
+    if moved.is_empty() {
+        return;
+    }
+    let moved_names: Vec<String> = moved.iter().map(generics::param_name).collect();
+    let mut predicates = Vec::new();
+    if let Some(clause) = &mut block.generics.where_clause {
+        let (stay, go): (Vec<_>, Vec<_>) =
+            clause.predicates.iter().cloned().partition(|predicate| {
+                !generics::names(predicate)
+                    .iter()
+                    .any(|name| moved_names.contains(name))
+            });
+        clause.predicates = stay.into_iter().collect();
+        predicates = go;
+    }
+    let (lt, gt) = (block.generics.lt_token, block.generics.gt_token);
+    block.generics.params = kept.into_iter().collect();
+    if block.generics.params.is_empty() {
+        (block.generics.lt_token, block.generics.gt_token) = (None, None);
+    }
+    for item in &mut block.items {
+        let ImplItem::Fn(method) = item else { continue };
+        let named = generics::names(&method.sig);
+        let taken: Vec<&GenericParam> = moved
+            .iter()
+            .filter(|param| named.contains(&generics::param_name(param)))
+            .collect();
+        if taken.is_empty() {
+            continue;
+        }
+        let taken_names: Vec<String> = taken.iter().copied().map(generics::param_name).collect();
+        // A handler's own parameters are a mistake reported elsewhere; they are kept, so the
+        // module emitted beside the error still compiles.
+        let generics = &mut method.sig.generics;
+        generics.params.extend(taken.into_iter().cloned());
+        if generics.lt_token.is_none() {
+            (generics.lt_token, generics.gt_token) = (lt, gt);
+        }
+        let bounds: Vec<&syn::WherePredicate> = predicates
+            .iter()
+            .filter(|predicate| {
+                generics::names(predicate)
+                    .iter()
+                    .all(|name| !moved_names.contains(name) || taken_names.contains(name))
+            })
+            .collect();
+        if !bounds.is_empty() {
+            generics
+                .make_where_clause()
+                .predicates
+                .extend(bounds.into_iter().cloned());
+        }
+    }
+}
+
+/// Checks that every lifetime an input's parameters and output name is a machine parameter
+/// (generated items have nowhere else to take it from); adds those that are not to `found`.
+fn undeclared_borrows(
+    input: &Input,
+    generics: &crate::model::Generics,
+    found: &mut Vec<syn::Lifetime>,
+    errors: &mut Errors,
+) {
+    for ty in input
+        .params
+        .iter()
+        .map(|param| &param.ty)
+        .chain(input.output.as_ref())
+    {
+        for lifetime in generics::undeclared_lifetimes(ty, generics) {
+            errors.error_at(
+                &lifetime,
+                format_args!(
+                    "lifetime `{lifetime}` of input `{}` is declared nowhere: declare it on the core or the state that holds the borrow (`struct Reading<{lifetime}>`), or leave it out (`&[u8]`, `Frame<'_>`) to borrow for the call only",
+                    input.ident,
+                ),
+            );
+            if !found.iter().any(|seen| seen.ident == lifetime.ident) {
+                found.push(lifetime);
+            }
+        }
+    }
+}
+
+/// Declares `lifetimes` on the input trait and on the `#[transitions]` blocks (at
+/// `block_items`) that name them, in the module emitted beside the error: the error says where
+/// they belong, and rustc need not say again, with other advice, that they are undeclared.
+fn declare_for_rustc(items: &mut [Item], block_items: &[usize], lifetimes: &[syn::Lifetime]) {
+    for (index, item) in items.iter_mut().enumerate() {
+        let generics = match item {
+            Item::Trait(item) => &mut item.generics,
+            Item::Impl(item) if block_items.contains(&index) => &mut item.generics,
+            _ => continue,
+        };
+        for lifetime in lifetimes {
+            let name = lifetime.to_string();
+            if !generics
+                .params
+                .iter()
+                .any(|param| generics::param_name(param) == name)
+            {
+                generics.params.insert(
+                    0,
+                    GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone())),
+                );
+            }
+        }
+        (generics.lt_token, generics.gt_token) = (
+            Some(syn::Token![<](proc_macro2::Span::call_site())),
+            Some(syn::Token![>](proc_macro2::Span::call_site())),
+        );
+    }
 }
 
 /// Reads the input trait: one input per method. The names of methods that are not valid
@@ -431,9 +598,6 @@ fn parse_trait(
     broken: &mut Vec<Ident>,
     errors: &mut Errors,
 ) -> (InputTrait, Vec<Input>) {
-    if !no_generics(&item.generics, "the input trait", errors) {
-        broken.push(item.ident.clone());
-    }
     if let Some(unsafety) = &item.unsafety {
         errors.error(unsafety.span, "the input trait cannot be `unsafe`");
     }
@@ -477,6 +641,7 @@ fn parse_trait(
         InputTrait {
             ident: item.ident.clone(),
             attrs: item.attrs.clone(),
+            generics: item.generics.clone(),
         },
         inputs,
     )
@@ -496,7 +661,12 @@ fn trait_item_span(item: &TraitItem) -> proc_macro2::Span {
 /// generated code declares it afresh; only a parameter without a plain name, which `Input`
 /// could not name, leaves it out.
 fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Option<Input> {
-    plain_signature(sig, "an input", errors);
+    plain_signature(
+        sig,
+        "an input",
+        "parameters and bounds go on the input trait and on the core or state that holds them",
+        errors,
+    );
     match sig.inputs.first() {
         Some(FnArg::Receiver(receiver))
             if is_mut_ref(&receiver.kind) && receiver.mutability.is_none() => {}
@@ -518,6 +688,7 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
                 params.push(Param {
                     ident: pat.ident.clone(),
                     ty: (*arg.ty).clone(),
+                    stored: generics::name_elided(&arg.ty).0,
                 });
             }
             pat => {
@@ -533,22 +704,37 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
         ReturnType::Type(_, ty) if !is_unit(ty) => Some((**ty).clone()),
         _ => None,
     };
-    // Arguments are stored in `Input` and outputs in `Output`, enums with no lifetime.
+    // Arguments are stored in `Input` and outputs in `Output`, so each needs a type a field
+    // can have: no `impl Trait`.
     for (what, ty) in params
         .iter()
         .map(|param| (format!("parameter `{}`", param.ident), &param.ty))
         .chain(output.iter().map(|ty| ("the output".to_owned(), ty)))
     {
-        if borrows(ty) {
+        if generics::has_impl_trait(ty) {
             errors.error_at(
                 ty,
                 format_args!(
-                    "{what} of input `{}` borrows, but inputs and outputs are stored in the `Input` and `Output` enums: use an owned type (`Vec<u8>` for `&[u8]`, `String` for `&str`) or a `&'static` one",
+                    "{what} of input `{}` is an `impl Trait`, but inputs and outputs are stored in the `Input` and `Output` enums: name a type, or a type parameter declared on the core or a state (`struct Core<T: Into<u16>>`)",
                     sig.ident,
                 ),
             );
             named = false;
         }
+    }
+    // An output that borrows with an elided lifetime borrows from `&mut self`: from the
+    // machine, which the next input changes.
+    if let Some(ty) = &output
+        && generics::name_elided(ty).1
+    {
+        errors.error_at(
+            ty,
+            format_args!(
+                "the output of input `{}` borrows from the machine, which the next input may change: return an owned value (`Vec<u8>` for `&[u8]`), or a borrow whose lifetime the machine declares (`&'buf [u8]`)",
+                sig.ident,
+            ),
+        );
+        named = false;
     }
     named.then(|| Input {
         ident: sig.ident.clone(),
@@ -561,10 +747,10 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
     })
 }
 
-/// Rejects what a plain method signature does not have: generics, `async`, `unsafe`, an ABI,
-/// variadics.
-pub(crate) fn plain_signature(sig: &Signature, what: &str, errors: &mut Errors) {
-    let _ = no_generics(&sig.generics, what, errors);
+/// Rejects what a plain method signature does not have: generics (which go where `instead`
+/// says), `async`, `unsafe`, an ABI, variadics.
+pub(crate) fn plain_signature(sig: &Signature, what: &str, instead: &str, errors: &mut Errors) {
+    let _ = no_generics(&sig.generics, what, instead, errors);
     if let Some(token) = &sig.asyncness {
         errors.error(
             token.span,
@@ -590,26 +776,6 @@ fn is_mut_ref(kind: &ReceiverKind) -> bool {
 
 fn is_unit(ty: &Type) -> bool {
     matches!(ty, Type::Tuple(tuple) if tuple.elems.is_empty())
-}
-
-/// Whether a type holds a borrow that is not `'static`, or an `impl Trait`: what the fields
-/// of a generated enum cannot hold.
-fn borrows(ty: &Type) -> bool {
-    fn scan(tokens: TokenStream) -> bool {
-        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-        tokens.iter().enumerate().any(|(index, token)| match token {
-            TokenTree::Punct(punct) if punct.as_char() == '&' => {
-                !matches!(&tokens[index + 1..], [TokenTree::Punct(tick), TokenTree::Ident(name), ..] if tick.as_char() == '\'' && name == "static")
-            }
-            TokenTree::Punct(punct) if punct.as_char() == '\'' => {
-                !matches!(tokens.get(index + 1), Some(TokenTree::Ident(name)) if name == "static")
-            }
-            TokenTree::Ident(ident) => ident == "impl",
-            TokenTree::Group(group) => scan(group.stream()),
-            _ => false,
-        })
-    }
-    scan(ty.to_token_stream())
 }
 
 /// The name of a type written as one identifier, like `Locked`, `Self` or `Locked<u8>`

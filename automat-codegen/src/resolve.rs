@@ -6,8 +6,9 @@
 //! their own. A handler whose kind is clear but whose parameters or output are wrong is kept,
 //! so the graph stays whole, and the machine is marked not to be expanded.
 
+use crate::generics::param_name;
 use crate::model::{Branch, Handler, HandlerKind, Input, State, Variant};
-use crate::parse::{no_generics, plain_signature, type_ident};
+use crate::parse::{plain_signature, type_ident};
 use crate::report::Errors;
 use crate::text;
 use proc_macro2::{Ident, Span};
@@ -171,7 +172,6 @@ fn unmarked(scope: &Scope, branches: &[Branch], plain_impls: &[ItemImpl]) -> Vec
 }
 
 fn branch(item: &ItemEnum, scope: &Scope, errors: &mut Errors) -> Option<Branch> {
-    no_generics(&item.generics, "a branch enum", errors);
     let mut variants = Vec::new();
     for variant in &item.variants {
         let (ident, fields) = (&variant.ident, &variant.fields);
@@ -288,7 +288,6 @@ impl Resolver<'_> {
             self.graph_complete = false;
             return;
         }
-        no_generics(&block.generics, "a `#[transitions]` block", self.errors);
         let Some(state) =
             type_ident(&block.self_ty).and_then(|ident| state_index(self.scope.states, ident))
         else {
@@ -298,6 +297,11 @@ impl Resolver<'_> {
             self.graph_complete = false;
             return;
         };
+        if !self.for_every_instance(block, state) {
+            self.graph_complete = false;
+            self.expandable = false;
+            return;
+        }
         for item in &block.items {
             let ImplItem::Fn(method) = item else {
                 self.errors.error(impl_item_span(item), "a `#[transitions]` block holds only handlers; move this to a plain `impl` block");
@@ -328,6 +332,45 @@ impl Resolver<'_> {
         }
     }
 
+    // The handlers of a generic state are the handlers of every instance of it: the machine
+    // calls them for whatever `Reading<'buf>` it holds. So each argument of the implemented
+    // type is a parameter the block declares (or `'_`), never a concrete type.
+    fn for_every_instance(&mut self, block: &ItemImpl, state: usize) -> bool {
+        let Type::Path(path) = &*block.self_ty else {
+            return true;
+        };
+        let syn::PathArguments::AngleBracketed(args) = &path.path.segments[0].arguments else {
+            return true;
+        };
+        let declared: Vec<String> = block.generics.params.iter().map(param_name).collect();
+        let mut general = true;
+        for arg in &args.args {
+            let fine = match arg {
+                syn::GenericArgument::Lifetime(lifetime) => {
+                    lifetime.ident == "_" || declared.contains(&lifetime.to_string())
+                }
+                syn::GenericArgument::Type(ty) => {
+                    type_ident(ty).is_some_and(|ident| declared.contains(&ident.to_string()))
+                }
+                _ => false,
+            };
+            if !fine {
+                let state = &self.scope.states[state];
+                self.errors.error_at(
+                    arg,
+                    format_args!(
+                        "`#[transitions]` on an instance of `{}`, but a machine runs the same handlers for every instance: write `impl{} {}`",
+                        state.ident,
+                        text::type_text(&generics_of(&state.ty)),
+                        text::type_text(&state.ty),
+                    ),
+                );
+                general = false;
+            }
+        }
+        general
+    }
+
     fn not_a_state(&mut self, self_ty: &Type) {
         self.errors.error_at(
             self_ty,
@@ -356,7 +399,12 @@ impl Resolver<'_> {
         // A mistake in the signature that does not hide the handler's place in the graph
         // keeps it there, but the generated call would only repeat it in rustc's words.
         let before = self.errors.len();
-        plain_signature(sig, "a handler", self.errors);
+        plain_signature(
+            sig,
+            "a handler",
+            "parameters and bounds go on its `#[transitions]` block: `impl<T: Write> State`",
+            self.errors,
+        );
         let by_value = self.receiver(sig)?;
         let params = self.params(sig, &self.scope.inputs[input])?;
         self.check_params(sig, &self.scope.inputs[input], &params);
@@ -600,6 +648,15 @@ fn impl_item_span(item: &ImplItem) -> Span {
         ImplItem::Type(item) => item.type_token.span,
         ImplItem::Macro(item) => item.mac.path.span(),
         item => item.span(),
+    }
+}
+
+/// `<'buf, T>` of `Reading<'buf, T>`: the arguments of a state's type, which are its declared
+/// parameters.
+fn generics_of(ty: &Type) -> syn::PathArguments {
+    match ty {
+        Type::Path(path) => path.path.segments[0].arguments.clone(),
+        _ => syn::PathArguments::None,
     }
 }
 

@@ -18,8 +18,9 @@ use serde::de::{
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-/// The states of one machine, as the generated `State` enum knows them.
-pub trait States: Sized {
+/// The states of one machine, as the generated `State` enum knows them, readable from data
+/// that lives for `'de` (a state that borrows can be read only from data that outlives it).
+pub trait States<'de>: Sized {
     /// The state structs' names, in declaration order.
     const NAMES: &'static [&'static str];
 
@@ -28,8 +29,7 @@ pub trait States: Sized {
     /// # Errors
     ///
     /// The deserializer's error when the data does not fit the state.
-    fn deserialize_data<'de, D: Deserializer<'de>>(index: usize, data: D)
-    -> Result<Self, D::Error>;
+    fn deserialize_data<D: Deserializer<'de>>(index: usize, data: D) -> Result<Self, D::Error>;
 }
 
 /// Writes the state at `index`, named `name`, holding `data`.
@@ -51,7 +51,7 @@ pub fn serialize_state<S: Serializer, T: Serialize + ?Sized>(
 /// # Errors
 ///
 /// An unknown state name, or data that does not fit the state.
-pub fn deserialize_state<'de, D: Deserializer<'de>, S: States>(
+pub fn deserialize_state<'de, D: Deserializer<'de>, S: States<'de>>(
     deserializer: D,
 ) -> Result<S, D::Error> {
     deserializer.deserialize_enum("State", S::NAMES, StateVisitor::<S>(PhantomData))
@@ -91,7 +91,7 @@ pub fn deserialize_machine<'de, D, S, C>(
 ) -> Result<(S, Option<C>), D::Error>
 where
     D: Deserializer<'de>,
-    S: States,
+    S: States<'de>,
     C: Deserialize<'de>,
 {
     let fields: &'static [&'static str] = if with_core {
@@ -111,7 +111,7 @@ where
 
 struct StateVisitor<S>(PhantomData<fn() -> S>);
 
-impl<'de, S: States> Visitor<'de> for StateVisitor<S> {
+impl<'de, S: States<'de>> Visitor<'de> for StateVisitor<S> {
     type Value = S;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -130,7 +130,7 @@ impl<'de, S: States> Visitor<'de> for StateVisitor<S> {
 /// Deserializes a `State` on its own, for the `state` field of a machine.
 struct StateSeed<S>(PhantomData<fn() -> S>);
 
-impl<'de, S: States> DeserializeSeed<'de> for StateSeed<S> {
+impl<'de, S: States<'de>> DeserializeSeed<'de> for StateSeed<S> {
     type Value = S;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S, D::Error> {
@@ -153,7 +153,7 @@ impl<S, C> MachineVisitor<S, C> {
     }
 }
 
-impl<'de, S: States, C: Deserialize<'de>> Visitor<'de> for MachineVisitor<S, C> {
+impl<'de, S: States<'de>, C: Deserialize<'de>> Visitor<'de> for MachineVisitor<S, C> {
     type Value = (S, Option<C>);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -231,7 +231,7 @@ impl<'de> Deserialize<'de> for Field {
 /// Reads a state's name into its index in [`States::NAMES`].
 struct StateName<S>(PhantomData<fn() -> S>);
 
-impl<'de, S: States> DeserializeSeed<'de> for StateName<S> {
+impl<'de, S: States<'de>> DeserializeSeed<'de> for StateName<S> {
     type Value = usize;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
@@ -239,7 +239,7 @@ impl<'de, S: States> DeserializeSeed<'de> for StateName<S> {
     }
 }
 
-impl<S: States> Visitor<'_> for StateName<S> {
+impl<'de, S: States<'de>> Visitor<'de> for StateName<S> {
     type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -269,7 +269,7 @@ struct Data<S> {
     marker: PhantomData<fn() -> S>,
 }
 
-impl<'de, S: States> DeserializeSeed<'de> for Data<S> {
+impl<'de, S: States<'de>> DeserializeSeed<'de> for Data<S> {
     type Value = S;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S, D::Error> {

@@ -565,3 +565,150 @@ mod lamp {
         }
     }
 }
+
+/// Where the frames of [`link`] go: a sink of bytes, generic so the machine is too.
+pub trait Sink {
+    /// Takes one frame.
+    fn put(&mut self, frame: &[u8]);
+}
+
+impl Sink for alloc::vec::Vec<u8> {
+    fn put(&mut self, frame: &[u8]) {
+        self.extend_from_slice(frame);
+    }
+}
+
+/// A link that forwards frames to a sink `T`: generic over a type (the sink), a lifetime (a
+/// frame it holds) and a const (the bytes of a window it remembers).
+///
+/// Rules:
+///
+/// * `Idle`: `data(bytes)` puts `bytes` into the sink, counts a frame, goes to `Window<N>`
+///   remembering the first `N` bytes (zero-padded), and outputs the length; `hold(frame)` goes
+///   to `Held { frame }`.
+/// * `Window<N>`: `data(bytes)` puts `bytes` into the sink, counts a frame, remembers their first
+///   `N` bytes and outputs the length; `flush` goes to `Idle` and outputs the frames counted.
+/// * `Held { frame }`: `data(bytes)` puts the held frame, then `bytes`, into the sink, counting
+///   two frames, and goes to `Window<N>` remembering `bytes` (branch `Full`), or, when `bytes`
+///   is empty, puts the held frame alone, counting one, and goes to `Idle` (branch `Empty`);
+///   `flush` puts the held frame, counts it, goes to `Idle` and outputs the frames counted;
+///   `swap(sink)` replaces the sink and outputs the old one.
+#[automat::machine(derive(Debug, PartialEq))]
+pub mod link {
+    use super::Sink;
+
+    /// What a link understands.
+    pub trait Link<'buf, T: Sink> {
+        /// Bytes borrowed for the call; the output is their length.
+        fn data(&mut self, bytes: &[u8]) -> usize;
+        /// A frame the link keeps until it is flushed.
+        fn hold(&mut self, frame: &'buf [u8]);
+        /// Sends what is kept; the output is the frames counted.
+        fn flush(&mut self) -> u32;
+        /// Replaces the sink, outputting the old one.
+        fn swap(&mut self, sink: T) -> T;
+    }
+
+    /// The sink and the frames put into it.
+    #[core]
+    #[derive(Debug, PartialEq)]
+    pub struct Core<T: Sink> {
+        /// Where frames go.
+        pub sink: T,
+        /// How many frames went.
+        pub frames: u32,
+    }
+
+    impl<T: Sink> Core<T> {
+        fn put(&mut self, bytes: &[u8]) {
+            self.sink.put(bytes);
+            self.frames += 1;
+        }
+    }
+
+    /// Nothing kept.
+    #[state(initial)]
+    #[derive(Debug, PartialEq)]
+    pub struct Idle;
+
+    /// A frame kept, borrowed.
+    #[state]
+    #[derive(Debug, PartialEq)]
+    pub struct Held<'buf> {
+        /// The frame.
+        pub frame: &'buf [u8],
+    }
+
+    /// The first bytes of the last frame.
+    #[state]
+    #[derive(Debug, PartialEq)]
+    pub struct Window<const N: usize> {
+        /// Those bytes, zero-padded.
+        pub seen: [u8; N],
+    }
+
+    impl<const N: usize> Window<N> {
+        fn of(bytes: &[u8]) -> Self {
+            let mut seen = [0; N];
+            let len = bytes.len().min(N);
+            seen[..len].copy_from_slice(&bytes[..len]);
+            Window { seen }
+        }
+    }
+
+    /// Where data leads a held frame.
+    #[branch]
+    pub enum Next<const N: usize> {
+        /// More data.
+        Full(Window<N>),
+        /// No data.
+        Empty(Idle),
+    }
+
+    #[transitions]
+    impl<'buf, T: Sink, const N: usize> Idle {
+        fn data(self, core: &mut Core<T>, bytes: &[u8]) -> (Window<N>, usize) {
+            core.put(bytes);
+            (Window::of(bytes), bytes.len())
+        }
+
+        fn hold(self, _core: &mut Core<T>, frame: &'buf [u8]) -> Held<'buf> {
+            Held { frame }
+        }
+    }
+
+    #[transitions]
+    impl<T: Sink, const N: usize> Window<N> {
+        fn data(&mut self, core: &mut Core<T>, bytes: &[u8]) -> usize {
+            core.put(bytes);
+            *self = Window::of(bytes);
+            bytes.len()
+        }
+
+        fn flush(self, core: &mut Core<T>) -> (Idle, u32) {
+            (Idle, core.frames)
+        }
+    }
+
+    #[transitions]
+    impl<T: Sink, const N: usize> Held<'_> {
+        /// Sends the held frame, then the data.
+        fn data(self, core: &mut Core<T>, bytes: &[u8]) -> (Next<N>, usize) {
+            core.put(self.frame);
+            if bytes.is_empty() {
+                return (Next::Empty(Idle), 0);
+            }
+            core.put(bytes);
+            (Next::Full(Window::of(bytes)), bytes.len())
+        }
+
+        fn flush(self, core: &mut Core<T>) -> (Idle, u32) {
+            core.put(self.frame);
+            (Idle, core.frames)
+        }
+
+        fn swap(&mut self, core: &mut Core<T>, sink: T) -> T {
+            core::mem::replace(&mut core.sink, sink)
+        }
+    }
+}

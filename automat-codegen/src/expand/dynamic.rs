@@ -6,7 +6,9 @@
 //! tag, so `Dynamic` is no larger than the core plus `State`.
 
 use super::{
-    announce, args, call, derives, doc, local, method_doc, output, params, report_refusal,
+    announce, args, call, derives, doc, generic_args, generic_decl, input_list, local,
+    machine_list, marker_init, method_doc, output, params, report_refusal, where_clause,
+    where_with,
 };
 use crate::model::{Handler, HandlerKind, Input, Machine};
 use crate::text;
@@ -18,7 +20,21 @@ pub fn machine(machine: &Machine) -> TokenStream {
     let krate = &machine.krate;
     let vis = &machine.vis;
     let name = text::name(&machine.ident);
-    let initial = &machine.states[machine.initial()].ident;
+    let initial_state = &machine.states[machine.initial()];
+    let (initial, initial_ty) = (&initial_state.ident, &initial_state.ty);
+    let (decl, all_args, bounds) = (
+        generic_decl(&machine.generics),
+        generic_args(&machine.generics),
+        where_clause(&machine.generics),
+    );
+    let state_generics = machine.state_generics();
+    let (state_decl, state_args, state_bounds) = (
+        generic_decl(&state_generics),
+        generic_args(&state_generics),
+        where_clause(&state_generics),
+    );
+    let input_args = input_list(machine, &quote!('_), false);
+    let output_args = generic_args(&machine.output_generics());
     let states: Vec<&Ident> = machine.states.iter().map(|state| &state.ident).collect();
     let struct_doc = doc(&format!(
         "A `{name}` machine whose state is known only at run time: an input the current state does \
@@ -39,7 +55,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
             .filter(|path| !path.is_ident("Debug")),
     );
     let (core_local, state_local) = (local("core"), local("state"));
-    let (field, param, init, core_accessor) = match &machine.core {
+    let (field, param, init, core_accessor) = match machine.core.as_ref().map(|core| &core.ty) {
         Some(core) => (
             quote!(core: #core,),
             quote!(#core_local: #core,),
@@ -65,7 +81,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
                 /// still be recovered.
                 #[inline]
                 #[must_use]
-                pub fn into_parts(self) -> (#core, ::core::option::Option<State>) {
+                pub fn into_parts(self) -> (#core, ::core::option::Option<State #state_args>) {
                     match self.slot {
                         __Slot::__Live(#state_local) => (self.core, ::core::option::Option::Some(#state_local)),
                         _ => (self.core, ::core::option::Option::None),
@@ -100,15 +116,28 @@ pub fn machine(machine: &Machine) -> TokenStream {
         .map(|(index, input)| input_method(machine, index, input));
     let handle = handle_body(machine);
     let refused_doc = refused_doc(machine);
-    let conversions = states.iter().map(|state| conversions(machine, state));
+    let conversions = machine
+        .states
+        .iter()
+        .map(|state| conversions(machine, &state.ident, &state.ty));
     let debug_impl = debug.then(|| {
         let core = machine
             .core
             .as_ref()
             .map(|_| quote!(.field("core", &self.core)));
+        // A generic machine prints what its parts print, whatever the parameters' bounds say.
+        let mut printable = Vec::new();
+        if !machine.generics.is_empty() {
+            printable.push(quote!(State #state_args: ::core::fmt::Debug));
+            if let Some(core) = &machine.core {
+                let ty = &core.ty;
+                printable.push(quote!(#ty: ::core::fmt::Debug));
+            }
+        }
+        let debug_bounds = where_with(&machine.generics, &printable);
         quote! {
             #[automatically_derived]
-            impl ::core::fmt::Debug for Dynamic {
+            impl #decl ::core::fmt::Debug for Dynamic #all_args #debug_bounds {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     let mut f = f.debug_struct("Dynamic");
                     match &self.slot {
@@ -124,9 +153,9 @@ pub fn machine(machine: &Machine) -> TokenStream {
         #struct_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis struct Dynamic {
+        #vis struct Dynamic #decl #bounds {
             #field
-            slot: __Slot,
+            slot: __Slot #state_args,
         }
 
         /// Where `Dynamic` keeps its state: a live `State`, or the state a panicking handler
@@ -135,17 +164,17 @@ pub fn machine(machine: &Machine) -> TokenStream {
         #slot_derive_attr
         #[allow(non_camel_case_types)]
         #[allow(dead_code)]
-        enum __Slot {
-            __Live(State),
+        enum __Slot #state_decl #state_bounds {
+            __Live(State #state_args),
             #(#states,)*
         }
 
         #[allow(dead_code)]
-        impl Dynamic {
+        impl #decl Dynamic #all_args #bounds {
             /// A new machine, in the initial state.
             #[inline]
             #[must_use]
-            pub fn new(#param #state_local: #initial) -> Self {
+            pub fn new(#param #state_local: #initial_ty) -> Self {
                 Dynamic { #init slot: __Slot::__Live(State::#initial(#state_local)) }
             }
 
@@ -153,7 +182,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
             /// saved and loaded, and for states entered only that way.
             #[inline]
             #[must_use]
-            pub fn restore(#param #state_local: State) -> Self {
+            pub fn restore(#param #state_local: State #state_args) -> Self {
                 Dynamic { #init slot: __Slot::__Live(#state_local) }
             }
 
@@ -165,7 +194,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
             /// with it. Check [`Dynamic::is_poisoned`] first where that can happen.
             #[inline]
             #[must_use]
-            pub fn state(&self) -> &State {
+            pub fn state(&self) -> &State #state_args {
                 match &self.slot {
                     __Slot::__Live(#state_local) => #state_local,
                     _ => ::core::panic!(
@@ -213,7 +242,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
             ///
             #refused_doc
             #[inline]
-            pub fn handle(&mut self, input: Input) -> ::core::result::Result<Output, #krate::NoTransition> {
+            pub fn handle(&mut self, input: Input #input_args) -> ::core::result::Result<Output #output_args, #krate::NoTransition> {
                 #handle
             }
 
@@ -485,7 +514,14 @@ fn input_pattern(input: &Input) -> TokenStream {
 }
 
 /// `From<Machine<S>> for Dynamic` and `TryFrom<Dynamic> for Machine<S>`.
-fn conversions(machine: &Machine, state: &Ident) -> TokenStream {
+fn conversions(machine: &Machine, state: &Ident, ty: &syn::Type) -> TokenStream {
+    let (decl, args, bounds) = (
+        generic_decl(&machine.generics),
+        generic_args(&machine.generics),
+        where_clause(&machine.generics),
+    );
+    let typed = machine_list(machine, &quote!(#ty), false);
+    let marker = marker_init(machine);
     let (value, core, data, slot) = (
         local("__value"),
         local("__core"),
@@ -502,23 +538,23 @@ fn conversions(machine: &Machine, state: &Ident) -> TokenStream {
     };
     quote! {
         #[automatically_derived]
-        impl ::core::convert::From<Machine<#state>> for Dynamic {
+        impl #decl ::core::convert::From<Machine #typed> for Dynamic #args #bounds {
             #[inline]
-            fn from(#value: Machine<#state>) -> Self {
+            fn from(#value: Machine #typed) -> Self {
                 Dynamic { #core_from slot: __Slot::__Live(State::#state(#value.state)) }
             }
         }
 
         #[automatically_derived]
-        impl ::core::convert::TryFrom<Dynamic> for Machine<#state> {
+        impl #decl ::core::convert::TryFrom<Dynamic #args> for Machine #typed #bounds {
             /// The machine itself, handed back when it is not in this state.
-            type Error = Dynamic;
+            type Error = Dynamic #args;
 
             #[inline]
-            fn try_from(#value: Dynamic) -> ::core::result::Result<Self, Dynamic> {
+            fn try_from(#value: Dynamic #args) -> ::core::result::Result<Self, Dynamic #args> {
                 let Dynamic { #core_bind slot: #slot } = #value;
                 match #slot {
-                    __Slot::__Live(State::#state(#data)) => ::core::result::Result::Ok(Machine { #core_init state: #data }),
+                    __Slot::__Live(State::#state(#data)) => ::core::result::Result::Ok(Machine { #core_init state: #data, #marker }),
                     #slot => ::core::result::Result::Err(Dynamic { #core_init slot: #slot }),
                 }
             }

@@ -1,6 +1,6 @@
 //! `State`, `Input` and `Output`: the machine's states, inputs and outputs as values.
 
-use super::{derives, doc, output};
+use super::{derives, doc, generic_args, generic_decl, input_list, output, where_clause};
 use crate::model::Machine;
 use crate::text;
 use proc_macro2::TokenStream;
@@ -10,6 +10,12 @@ use quote::quote;
 pub fn state(machine: &Machine) -> TokenStream {
     let (vis, derive_attr) = (&machine.vis, derives(&machine.derives));
     let name = text::name(&machine.ident);
+    let generics = machine.state_generics();
+    let (decl, args, bounds) = (
+        generic_decl(&generics),
+        generic_args(&generics),
+        where_clause(&generics),
+    );
     let enum_doc = doc(&format!(
         "The state of a `{name}` machine as a value: one variant per state."
     ));
@@ -21,19 +27,20 @@ pub fn state(machine: &Machine) -> TokenStream {
             state.doc.clone()
         };
         let text_doc = doc(&text);
-        quote!(#text_doc #ident(#ident),)
+        let ty = &state.ty;
+        quote!(#text_doc #ident(#ty),)
     });
     let names = machine.states.iter().map(|state| {
         let (ident, text) = (&state.ident, text::name(&state.ident));
         quote!(State::#ident(_) => #text,)
     });
     let froms = machine.states.iter().map(|state| {
-        let ident = &state.ident;
+        let (ident, ty) = (&state.ident, &state.ty);
         quote! {
             #[automatically_derived]
-            impl ::core::convert::From<#ident> for State {
+            impl #decl ::core::convert::From<#ty> for State #args #bounds {
                 #[inline]
-                fn from(state: #ident) -> Self {
+                fn from(state: #ty) -> Self {
                     State::#ident(state)
                 }
             }
@@ -43,12 +50,12 @@ pub fn state(machine: &Machine) -> TokenStream {
         #enum_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis enum State {
+        #vis enum State #decl #bounds {
             #(#variants)*
         }
 
         #[allow(dead_code)]
-        impl State {
+        impl #decl State #args #bounds {
             /// The name of this state's struct.
             #[inline]
             #[must_use]
@@ -67,6 +74,21 @@ pub fn state(machine: &Machine) -> TokenStream {
 pub fn input_and_output(machine: &Machine) -> TokenStream {
     let (vis, derive_attr) = (&machine.vis, derives(&machine.derives));
     let name = text::name(&machine.ident);
+    let lifetime = syn::Lifetime::new(
+        &format!("'{}", crate::generics::INPUT_LIFETIME),
+        proc_macro2::Span::call_site(),
+    );
+    let lifetime = quote!(#lifetime);
+    let (input_decl, input_args) = (
+        input_list(machine, &lifetime, true),
+        input_list(machine, &lifetime, false),
+    );
+    let input_bounds = where_clause(&machine.input_generics());
+    let output_generics = machine.output_generics();
+    let (output_decl, output_bounds) = (
+        generic_decl(&output_generics),
+        where_clause(&output_generics),
+    );
     let input_doc = doc(&format!(
         "An input of a `{name}` machine as a value, for `Dynamic::handle`."
     ));
@@ -85,7 +107,7 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
             return quote!(#text_doc #variant,);
         }
         let fields = input.params.iter().map(|param| {
-            let (ident, ty) = (&param.ident, &param.ty);
+            let (ident, ty) = (&param.ident, &param.stored);
             let text = format!("The `{ident}` parameter of `{}`.", input.ident);
             let text_doc = doc(&text);
             quote!(#text_doc #ident: #ty,)
@@ -110,12 +132,12 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
         #input_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis enum Input {
+        #vis enum Input #input_decl #input_bounds {
             #(#inputs)*
         }
 
         #[allow(dead_code)]
-        impl Input {
+        impl #input_decl Input #input_args #input_bounds {
             /// The name of this input: the method's name in the input trait.
             #[inline]
             #[must_use]
@@ -129,7 +151,7 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
         #output_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis enum Output {
+        #vis enum Output #output_decl #output_bounds {
             #(#outputs)*
         }
     }

@@ -1,6 +1,6 @@
 //! The input trait, re-emitted with fallible outputs, and its implementation by `Dynamic`.
 
-use super::{args, output, params};
+use super::{args, generic_args, generic_decl, output, params, where_clause};
 use crate::model::Machine;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -8,11 +8,13 @@ use quote::{quote, quote_spanned};
 /// The user's trait with every output `T` turned into `Result<T, automat::NoTransition>`.
 pub fn declaration(machine: &Machine) -> TokenStream {
     let krate = &machine.krate;
-    let (vis, ident, attrs) = (
+    let (vis, ident, attrs, generics) = (
         &machine.vis,
         &machine.input_trait.ident,
         &machine.input_trait.attrs,
+        &machine.input_trait.generics,
     );
+    let bounds = &generics.where_clause;
     let methods = machine.inputs.iter().map(|input| {
         let (attrs, ident, params, output) =
             (&input.attrs, &input.ident, params(input), output(input));
@@ -28,7 +30,7 @@ pub fn declaration(machine: &Machine) -> TokenStream {
     quote_spanned! {ident.span()=>
         #(#attrs)*
         #[allow(dead_code)]
-        #vis trait #ident {
+        #vis trait #ident #generics #bounds {
             #(#methods)*
         }
     }
@@ -38,6 +40,12 @@ pub fn declaration(machine: &Machine) -> TokenStream {
 pub fn implementation(machine: &Machine) -> TokenStream {
     let krate = &machine.krate;
     let ident = &machine.input_trait.ident;
+    let (_, trait_args, _) = machine.input_trait.generics.split_for_impl();
+    let (decl, args_of, bounds) = (
+        generic_decl(&machine.generics),
+        generic_args(&machine.generics),
+        where_clause(&machine.generics),
+    );
     let methods = machine.inputs.iter().map(|input| {
         let (method, params, args, output) = (&input.ident, params(input), args(input), output(input));
         quote! {
@@ -49,7 +57,7 @@ pub fn implementation(machine: &Machine) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        impl #ident for Dynamic {
+        impl #decl #ident #trait_args for Dynamic #args_of #bounds {
             #(#methods)*
         }
     }

@@ -8,11 +8,11 @@ mod persist;
 mod typed;
 mod typestate;
 
-use crate::model::{Handler, Input, Machine};
+use crate::model::{Generics, Handler, Input, Machine};
 use crate::text;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
-use syn::{Item, ItemMod};
+use syn::{GenericParam, Item, ItemMod};
 
 /// The module with the input trait re-emitted and every generated item appended.
 pub fn module(mut module: ItemMod, machine: &Machine) -> TokenStream {
@@ -156,5 +156,116 @@ fn report_refusal(machine: &Machine, refused: &Ident) -> TokenStream {
         quote!(#krate::__private::refused_observed(&mut self.core, #name, &#refused);)
     } else {
         quote!(#krate::__private::refused_traced(#name, &#refused);)
+    }
+}
+
+/// `<'a, T: Bound, const N: usize>`: `generics` declared, for an item or an `impl` header.
+fn generic_decl(generics: &Generics) -> TokenStream {
+    list(generics, None, None, true)
+}
+
+/// `<'a, T, N>`: `generics` named, for a type.
+fn generic_args(generics: &Generics) -> TokenStream {
+    list(generics, None, None, false)
+}
+
+/// `where ...`: the predicates of `generics`, or nothing.
+fn where_clause(generics: &Generics) -> TokenStream {
+    let predicates = &generics.predicates;
+    if predicates.is_empty() {
+        quote!()
+    } else {
+        quote!(where #(#predicates),*)
+    }
+}
+
+/// `<'a, S, T: Bound, N>` for `Machine`: the machine's parameters with the state's after the
+/// lifetimes, declared (`bounds`) or named.
+fn machine_list(machine: &Machine, state: &TokenStream, bounds: bool) -> TokenStream {
+    list(&machine.generics, None, Some(state), bounds)
+}
+
+/// `<'input, ...>` for `Input`: `'input` leads when an input borrows for the call.
+fn input_list(machine: &Machine, input_lifetime: &TokenStream, bounds: bool) -> TokenStream {
+    let lead = machine.input_borrows().then_some(input_lifetime);
+    list(&machine.input_generics(), lead, None, bounds)
+}
+
+fn list(
+    generics: &Generics,
+    lead: Option<&TokenStream>,
+    state: Option<&TokenStream>,
+    bounds: bool,
+) -> TokenStream {
+    let mut items: Vec<TokenStream> = lead.into_iter().cloned().collect();
+    let item = |param: &GenericParam| {
+        if bounds {
+            return quote!(#param);
+        }
+        match param {
+            GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
+            GenericParam::Type(param) => param.ident.to_token_stream(),
+            GenericParam::Const(param) => param.ident.to_token_stream(),
+        }
+    };
+    let lifetimes = generics
+        .params
+        .iter()
+        .filter(|param| matches!(param, GenericParam::Lifetime(_)));
+    items.extend(lifetimes.map(item));
+    items.extend(state.cloned());
+    let others = generics
+        .params
+        .iter()
+        .filter(|param| !matches!(param, GenericParam::Lifetime(_)));
+    items.extend(others.map(item));
+    if items.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#items),*>)
+    }
+}
+
+/// The marker field of `Machine` for the parameters its core does not hold (those only states
+/// use): the states that use them, behind `fn() ->` so that they own nothing, and with the
+/// value that fills it. `None` when the core holds every parameter.
+fn machine_marker(machine: &Machine) -> Option<(TokenStream, TokenStream)> {
+    let core = machine.core_generics();
+    let free: Vec<String> = machine
+        .generics
+        .params
+        .iter()
+        .map(crate::generics::param_name)
+        .filter(|name| !core.declares(name))
+        .collect();
+    if free.is_empty() {
+        return None;
+    }
+    let states = machine.states.iter().map(|state| &state.ty).filter(|ty| {
+        crate::generics::names(ty)
+            .iter()
+            .any(|name| free.contains(name))
+    });
+    Some((
+        quote!(__states: ::core::marker::PhantomData<fn() -> (#(#states,)*)>,),
+        quote!(__states: ::core::marker::PhantomData,),
+    ))
+}
+
+/// `__states: PhantomData,` where `Machine` has the marker field, to build one.
+fn marker_init(machine: &Machine) -> TokenStream {
+    machine_marker(machine)
+        .map(|(_, init)| init)
+        .unwrap_or_default()
+}
+
+/// `where ...`: the predicates of `generics` and `extra`, or nothing.
+fn where_with(generics: &Generics, extra: &[TokenStream]) -> TokenStream {
+    let predicates = generics.predicates.iter().map(ToTokens::to_token_stream);
+    let predicates: Vec<TokenStream> = predicates.chain(extra.iter().cloned()).collect();
+    if predicates.is_empty() {
+        quote!()
+    } else {
+        quote!(where #(#predicates),*)
     }
 }

@@ -4,6 +4,7 @@
 //! The generated code is a table of the states; reading and writing them is shared code in
 //! `automat`'s `persist` module, which also says why the layout is what it is.
 
+use super::{generic_args, generic_decl, list, where_with};
 use crate::model::Machine;
 use crate::text;
 use proc_macro2::TokenStream;
@@ -18,10 +19,12 @@ pub fn impls(machine: &Machine) -> TokenStream {
     let serde = quote!(#krate::__private::serde);
     let private = quote!(#krate::__private);
     let states: Vec<_> = machine.states.iter().map(|state| &state.ident).collect();
+    let types = machine.states.iter().map(|state| &state.ty);
     let names: Vec<String> = states.iter().copied().map(text::name).collect();
     let indexes: Vec<usize> = (0..states.len()).collect();
     let variant_indexes = (0..states.len()).map(|index| u32::try_from(index).unwrap_or(u32::MAX));
-    let (core_type, core_ref, with_core, restore) = match &machine.core {
+    let (core_type, core_ref, with_core, restore) = match machine.core.as_ref().map(|core| &core.ty)
+    {
         Some(core) => (
             quote!(#core),
             quote!(::core::option::Option::Some(&self.core)),
@@ -49,21 +52,50 @@ pub fn impls(machine: &Machine) -> TokenStream {
         "the `{}` machine is poisoned: a handler panicked, and it has no state to save",
         machine.ident
     );
+    // A generic machine's parts are (de)serializable when their parameters make them so: each
+    // part that names a parameter is bounded, as `#[derive(Serialize)]` bounds fields.
+    let generic_parts = |core: bool| -> Vec<&syn::Type> {
+        let core = machine.core.as_ref().filter(|_| core).map(|core| &core.ty);
+        let states = machine.states.iter().map(|state| &state.ty);
+        states
+            .chain(core)
+            .filter(|ty| !machine.generics.used_by(ty).is_empty())
+            .collect()
+    };
+    let bounded =
+        |parts: Vec<&syn::Type>, generics: &crate::model::Generics, bound: &TokenStream| {
+            let extra: Vec<TokenStream> = parts.iter().map(|ty| quote!(#ty: #bound)).collect();
+            where_with(generics, &extra)
+        };
+    let de = quote!('de);
+    let (ser, deser) = (quote!(#serde::Serialize), quote!(#serde::Deserialize<'de>));
+    let state_generics = machine.state_generics();
+    let (state_decl, state_args) = (generic_decl(&state_generics), generic_args(&state_generics));
+    let state_de_decl = list(&state_generics, Some(&de), None, true);
+    let state_ser_bounds = bounded(generic_parts(false), &state_generics, &ser);
+    let state_de_bounds = bounded(generic_parts(false), &state_generics, &deser);
+    let (decl, args) = (
+        generic_decl(&machine.generics),
+        generic_args(&machine.generics),
+    );
+    let de_decl = list(&machine.generics, Some(&de), None, true);
+    let ser_bounds = bounded(generic_parts(true), &machine.generics, &ser);
+    let de_bounds = bounded(generic_parts(true), &machine.generics, &deser);
     // Through `serde_impls!`, which without automat's `serde` feature replaces them all with
     // one error that says to turn the feature on, rather than one error per missing path.
     quote! {
         #private::serde_impls! {
         #[automatically_derived]
-        impl #private::States for State {
+        impl #state_de_decl #private::States<'de> for State #state_args #state_de_bounds {
             const NAMES: &'static [&'static str] = &[#(#names),*];
 
-            fn deserialize_data<'de, __D: #serde::Deserializer<'de>>(
+            fn deserialize_data<__D: #serde::Deserializer<'de>>(
                 __index: usize,
                 __data: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
                 match __index {
                     #(#indexes => ::core::result::Result::map(
-                        <#states as #serde::Deserialize>::deserialize(__data),
+                        <#types as #serde::Deserialize<'de>>::deserialize(__data),
                         State::#states,
                     ),)*
                     _ => ::core::result::Result::Err(<__D::Error as #serde::de::Error>::custom("no such state")),
@@ -72,7 +104,7 @@ pub fn impls(machine: &Machine) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #serde::Serialize for State {
+        impl #state_decl #serde::Serialize for State #state_args #state_ser_bounds {
             fn serialize<__S: #serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                 match self {
                     #(State::#states(__data) => #private::serialize_state(__serializer, #variant_indexes, #names, __data),)*
@@ -81,14 +113,14 @@ pub fn impls(machine: &Machine) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl<'de> #serde::Deserialize<'de> for State {
+        impl #state_de_decl #serde::Deserialize<'de> for State #state_args #state_de_bounds {
             fn deserialize<__D: #serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                #private::deserialize_state::<__D, State>(__deserializer)
+                #private::deserialize_state::<__D, Self>(__deserializer)
             }
         }
 
         #[automatically_derived]
-        impl #serde::Serialize for Dynamic {
+        impl #decl #serde::Serialize for Dynamic #args #ser_bounds {
             fn serialize<__S: #serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                 match &self.slot {
                     __Slot::__Live(__state) => #private::serialize_machine(__serializer, __state, #core_ref),
@@ -98,9 +130,9 @@ pub fn impls(machine: &Machine) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl<'de> #serde::Deserialize<'de> for Dynamic {
+        impl #de_decl #serde::Deserialize<'de> for Dynamic #args #de_bounds {
             fn deserialize<__D: #serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                let (__state, __core) = #private::deserialize_machine::<__D, State, #core_type>(__deserializer, #with_core)?;
+                let (__state, __core) = #private::deserialize_machine::<__D, State #state_args, #core_type>(__deserializer, #with_core)?;
                 #restore
             }
         }

@@ -1,7 +1,9 @@
 //! `Typed`: one variant per state, each holding that state's typed machine, so a program can
 //! leave the dynamic world with one exhaustive `match`.
 
-use super::{derives, doc, local};
+use super::{
+    derives, doc, generic_args, generic_decl, local, machine_list, marker_init, where_clause,
+};
 use crate::model::Machine;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -15,11 +17,18 @@ pub fn typed(machine: &Machine) -> TokenStream {
          with the typed API.",
         machine.ident
     ));
+    let (decl, args, bounds) = (
+        generic_decl(&machine.generics),
+        generic_args(&machine.generics),
+        where_clause(&machine.generics),
+    );
+    let marker = marker_init(machine);
     let states: Vec<_> = machine.states.iter().map(|state| &state.ident).collect();
     let variants = machine.states.iter().map(|state| {
-        let ident = &state.ident;
+        let (ident, ty) = (&state.ident, &state.ty);
+        let state_args = machine_list(machine, &quote!(#ty), false);
         let text = doc(&format!("The machine is in `{ident}`."));
-        quote!(#text #ident(Machine<#ident>),)
+        quote!(#text #ident(Machine #state_args),)
     });
     let (value, core, slot, state, typed) = (
         local("__value"),
@@ -36,23 +45,23 @@ pub fn typed(machine: &Machine) -> TokenStream {
         #enum_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis enum Typed {
+        #vis enum Typed #decl #bounds {
             #(#variants)*
         }
 
         #[allow(dead_code)]
-        impl Dynamic {
+        impl #decl Dynamic #args #bounds {
             /// The machine as the typed machine of its current state.
             ///
             /// # Errors
             ///
             /// The machine itself when it is poisoned and so has no state.
             #[inline]
-            pub fn into_typed(self) -> ::core::result::Result<Typed, Dynamic> {
+            pub fn into_typed(self) -> ::core::result::Result<Typed #args, Dynamic #args> {
                 let Dynamic { #core_bind slot: #slot } = self;
                 match #slot {
                     #(__Slot::__Live(State::#states(#state)) => {
-                        ::core::result::Result::Ok(Typed::#states(Machine { #core_init state: #state }))
+                        ::core::result::Result::Ok(Typed::#states(Machine { #core_init state: #state, #marker }))
                     })*
                     #slot => ::core::result::Result::Err(Dynamic { #core_init slot: #slot }),
                 }
@@ -60,9 +69,9 @@ pub fn typed(machine: &Machine) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl ::core::convert::From<Typed> for Dynamic {
+        impl #decl ::core::convert::From<Typed #args> for Dynamic #args #bounds {
             #[inline]
-            fn from(#value: Typed) -> Self {
+            fn from(#value: Typed #args) -> Self {
                 match #value {
                     #(Typed::#states(#typed) => Dynamic::from(#typed),)*
                 }

@@ -1,54 +1,70 @@
 //! `Machine<S>`: the typestate machine, whose type says which inputs it accepts.
 
-use super::{announce, call, derives, doc, local, method_doc, output, params};
+use super::{
+    announce, call, derives, doc, generic_args, generic_decl, local, machine_list, machine_marker,
+    marker_init, method_doc, output, params, where_clause,
+};
 use crate::model::{Handler, HandlerKind, Machine};
 use crate::text;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 /// `struct Machine<S>`, its constructors and accessors, one method per handler, and one enum
 /// of typed machines per branch.
 pub fn machine(machine: &Machine) -> TokenStream {
     let (vis, derive_attr) = (&machine.vis, derives(&machine.derives));
     let name = text::name(&machine.ident);
-    let initial = &machine.states[machine.initial()].ident;
+    let initial = &machine.states[machine.initial()].ty;
+    let (decl, bounds) = (
+        generic_decl(&machine.generics),
+        where_clause(&machine.generics),
+    );
+    let s = quote!(S);
+    let (machine_decl, machine_args) = (
+        machine_list(machine, &s, true),
+        machine_list(machine, &s, false),
+    );
+    let (marker_field, marker) = machine_marker(machine).unwrap_or_default();
+    let of = |state: &syn::Type| machine_list(machine, &quote!(#state), false);
+    let initial_args = of(initial);
     let struct_doc = doc(&format!(
         "A `{name}` machine in state `S`: it has a method for each input that `S` accepts, so an input \
          that `S` does not accept does not compile."
     ));
     let (core_local, state_local) = (local("core"), local("state"));
     // `self::` so that a core named `S` is not taken for the type parameter of `Machine<S>`.
-    let (field, core_param, field_init, core_accessors) = match &machine.core {
-        Some(core) => (
-            quote!(core: self::#core,),
-            quote!(#core_local: self::#core,),
-            quote!(#core_local,),
-            quote! {
-                /// The data shared by every state.
-                #[inline]
-                #[must_use]
-                pub fn core(&self) -> &self::#core {
-                    &self.core
-                }
+    let (field, core_param, field_init, core_accessors) =
+        match machine.core.as_ref().map(|core| &core.ty) {
+            Some(core) => (
+                quote!(core: self::#core,),
+                quote!(#core_local: self::#core,),
+                quote!(#core_local, #marker),
+                quote! {
+                    /// The data shared by every state.
+                    #[inline]
+                    #[must_use]
+                    pub fn core(&self) -> &self::#core {
+                        &self.core
+                    }
 
-                /// The data shared by every state, to change: drain a buffer, reset a counter.
-                /// The state stays what it is.
-                #[inline]
-                #[must_use]
-                pub fn core_mut(&mut self) -> &mut self::#core {
-                    &mut self.core
-                }
+                    /// The data shared by every state, to change: drain a buffer, reset a counter.
+                    /// The state stays what it is.
+                    #[inline]
+                    #[must_use]
+                    pub fn core_mut(&mut self) -> &mut self::#core {
+                        &mut self.core
+                    }
 
-                /// The core and the state, taking the machine apart.
-                #[inline]
-                #[must_use]
-                pub fn into_parts(self) -> (self::#core, S) {
-                    (self.core, self.state)
-                }
-            },
-        ),
-        None => (quote!(), quote!(), quote!(), quote!()),
-    };
+                    /// The core and the state, taking the machine apart.
+                    #[inline]
+                    #[must_use]
+                    pub fn into_parts(self) -> (self::#core, S) {
+                        (self.core, self.state)
+                    }
+                },
+            ),
+            None => (quote!(), quote!(), marker.clone(), quote!()),
+        };
     let handlers = machine.states.iter().enumerate().map(|(index, state)| {
         let methods: Vec<TokenStream> = machine
             .handlers_of(index)
@@ -57,10 +73,10 @@ pub fn machine(machine: &Machine) -> TokenStream {
         if methods.is_empty() {
             return quote!();
         }
-        let ident = &state.ident;
+        let state_args = of(&state.ty);
         quote! {
             #[allow(dead_code)]
-            impl Machine<#ident> {
+            impl #decl Machine #state_args #bounds {
                 #(#methods)*
             }
         }
@@ -72,15 +88,16 @@ pub fn machine(machine: &Machine) -> TokenStream {
             branch.ident
         ));
         let variants = branch.variants.iter().map(|variant| {
-            let (label, state) = (&variant.ident, &machine.states[variant.state].ident);
-            let text_doc = doc(&format!("The machine went to `{state}` by `{label}`."));
-            quote!(#text_doc #label(Machine<#state>),)
+            let state = &machine.states[variant.state];
+            let (label, name, state_args) = (&variant.ident, &state.ident, of(&state.ty));
+            let text_doc = doc(&format!("The machine went to `{name}` by `{label}`."));
+            quote!(#text_doc #label(Machine #state_args),)
         });
         quote! {
             #text_doc
             #derive_attr
             #[allow(dead_code)]
-            #vis enum #ident {
+            #vis enum #ident #decl #bounds {
                 #(#variants)*
             }
         }
@@ -90,13 +107,14 @@ pub fn machine(machine: &Machine) -> TokenStream {
         #derive_attr
         #[must_use]
         #[allow(dead_code)]
-        #vis struct Machine<S> {
+        #vis struct Machine #machine_decl #bounds {
             #field
             state: S,
+            #marker_field
         }
 
         #[allow(dead_code)]
-        impl Machine<#initial> {
+        impl #decl Machine #initial_args #bounds {
             /// A new machine, in the initial state.
             #[inline]
             pub fn new(#core_param #state_local: #initial) -> Self {
@@ -105,7 +123,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         }
 
         #[allow(dead_code)]
-        impl<S> Machine<S> {
+        impl #machine_decl Machine #machine_args #bounds {
             /// A machine that resumes in `state` without running any handler: for machines
             /// saved and loaded, and for states entered only that way.
             #[inline]
@@ -147,7 +165,13 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
         local("__output"),
     );
     let core_binding = machine.core.as_ref().map(|_| quote!(core: mut #core,));
+    let marker = marker_init(machine);
+    let rest = machine_marker(machine).map(|_| quote!(..));
     let core_field = machine.core.as_ref().map(|_| quote!(core: #core,));
+    let core_field = quote!(#core_field #marker);
+    let of =
+        |state: usize| machine_list(machine, &machine.states[state].ty.to_token_stream(), false);
+    let all_args = generic_args(&machine.generics);
     let has_output = input.output.is_some();
     if handler.kind == HandlerKind::Loop {
         let call = call(
@@ -170,11 +194,11 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
     let (returns, body) = match handler.kind {
         HandlerKind::Transition(target) => {
             let announce = announce(machine, handler, target, &quote!(&mut #core));
-            let target = &machine.states[target].ident;
+            let target = of(target);
             let call = call(machine, handler, &quote!(#state), &quote!(&mut #core));
             let (returns, body) = if has_output {
                 (
-                    quote!((Machine<#target>, #output)),
+                    quote!((Machine #target, #output)),
                     quote! {
                         let (#next, #out) = #call;
                         #announce
@@ -183,7 +207,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
                 )
             } else {
                 (
-                    quote!(Machine<#target>),
+                    quote!(Machine #target),
                     quote! {
                         let #next = #call;
                         #announce
@@ -209,7 +233,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
             });
             let (returns, body) = if has_output {
                 (
-                    quote!((#typed, #output)),
+                    quote!((#typed #all_args, #output)),
                     quote! {
                         let (#next, #out) = #call;
                         let #next = match #next { #(#arms)* };
@@ -217,7 +241,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
                     },
                 )
             } else {
-                (quote!(#typed), quote!(match #call { #(#arms)* }))
+                (quote!(#typed #all_args), quote!(match #call { #(#arms)* }))
             };
             (returns, body)
         }
@@ -227,7 +251,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
         #docs
         #[inline]
         pub fn #ident(self, #params) -> #returns {
-            let Machine { #core_binding state: #state } = self;
+            let Machine { #core_binding state: #state, #rest } = self;
             #body
         }
     }

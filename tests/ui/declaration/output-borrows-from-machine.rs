@@ -1,7 +1,7 @@
 #[automat::machine]
 mod turnstile {
     pub trait Turnstile {
-        fn coin(&mut self, cents: &u32) -> u32;
+        fn coin(&mut self, cents: u32) -> &u32;
         fn push(&mut self);
     }
 

@@ -1,0 +1,192 @@
+//! A generic machine (SPEC §7.1): `link` is generic over a type (its core's sink `T`), a
+//! lifetime (the frame `Held<'buf>` borrows) and a const (`Window<N>`), and its `data` input
+//! borrows its bytes for the call. Every generated item is used here with concrete arguments;
+//! the type annotations are part of the test, each saying what the item's parameters are.
+
+use automat::NoTransition;
+use automat_tests::link::{
+    self, Core, Dynamic, Held, Idle, Input, Link, Machine, NextMachine, Output, State, Typed,
+    Window,
+};
+
+type Sink = Vec<u8>;
+
+fn core() -> Core<Sink> {
+    Core {
+        sink: Vec::new(),
+        frames: 0,
+    }
+}
+
+#[test]
+fn typestate_machine_carries_lifetime_then_state_then_type_and_const() {
+    let frame = [7, 8, 9];
+    let idle: Machine<'_, Idle, Sink, 2> = Machine::new(core(), Idle);
+    let held: Machine<'_, Held<'_>, Sink, 2> = idle.hold(&frame);
+    assert_eq!(held.state(), &Held { frame: &frame });
+    let (idle, frames): (Machine<'_, Idle, Sink, 2>, u32) = held.flush();
+    assert_eq!(frames, 1);
+    assert_eq!(idle.core().sink, [7, 8, 9]);
+
+    let bytes = vec![1, 2, 3];
+    let (mut window, len): (Machine<'_, Window<2>, Sink, 2>, usize) = idle.data(&bytes);
+    drop(bytes); // borrowed for the call only
+    assert_eq!(len, 3);
+    assert_eq!(window.state(), &Window { seen: [1, 2] });
+    assert_eq!(window.data(&[5]), 1);
+    assert_eq!(window.state(), &Window { seen: [5, 0] });
+    let (core, state): (Core<Sink>, Window<2>) = window.into_parts();
+    assert_eq!((core.sink, core.frames), (vec![7, 8, 9, 1, 2, 3, 5], 3));
+    assert_eq!(state.seen, [5, 0]);
+}
+
+#[test]
+fn typestate_branch_enum_carries_every_parameter() {
+    let frame = [1];
+    let held: Machine<'_, Held<'_>, Sink, 3> = Machine::restore(core(), Held { frame: &frame });
+    let (next, len): (NextMachine<'_, Sink, 3>, usize) = held.data(&[4, 5]);
+    assert_eq!(len, 2);
+    let NextMachine::Full(window) = next else {
+        panic!("data after a held frame fills a window")
+    };
+    assert_eq!(window.state(), &Window { seen: [4, 5, 0] });
+
+    let held: Machine<'_, Held<'_>, Sink, 3> = Machine::restore(core(), Held { frame: &frame });
+    let (next, _) = held.data(&[]);
+    assert!(matches!(next, NextMachine::Empty(machine) if machine.core().frames == 1));
+}
+
+#[test]
+fn a_loop_of_a_generic_state_changes_the_generic_core() {
+    let frame = [1];
+    let mut held: Machine<'_, Held<'_>, Sink, 1> = Machine::new(core(), Idle).hold(&frame);
+    let old: Sink = held.swap(vec![9]);
+    assert!(old.is_empty());
+    assert_eq!(held.into_state().frame, [1]);
+}
+
+#[test]
+fn dynamic_runs_inputs_that_borrow_and_refuses_the_rest() {
+    let frame = [3, 3];
+    let mut machine: Dynamic<'_, Sink, 2> = Dynamic::new(core(), Idle);
+    assert_eq!(machine.accepts(), ["data", "hold"]);
+    assert_eq!(machine.flush(), Err(NoTransition::new("Idle", "flush")));
+    assert_eq!(machine.hold(&frame), Ok(()));
+    assert_eq!(machine.state(), &State::Held(Held { frame: &frame }));
+    assert_eq!(machine.state_name(), "Held");
+    {
+        let bytes = String::from("ab").into_bytes();
+        assert_eq!(machine.data(&bytes), Ok(2));
+    }
+    assert_eq!(machine.state(), &State::Window(Window { seen: *b"ab" }));
+    assert_eq!(machine.core().sink, [3, 3, b'a', b'b']);
+    assert_eq!(machine.flush(), Ok(2));
+    assert!(!machine.is_poisoned());
+}
+
+#[test]
+fn handle_takes_an_input_that_borrows_for_the_call() {
+    let frame = [1, 2];
+    let mut machine: Dynamic<'_, Sink, 2> = Dynamic::new(core(), Idle);
+    let hold: Input<'_, '_, Sink> = Input::Hold { frame: &frame };
+    assert_eq!(hold.name(), "hold");
+    assert_eq!(machine.handle(hold), Ok(Output::Hold(())));
+    let output: Output<Sink> = machine.handle(Input::Swap { sink: vec![0] }).unwrap();
+    assert_eq!(output, Output::Swap(vec![]));
+    for chunk in [vec![4], vec![5, 6]] {
+        assert!(machine.handle(Input::Data { bytes: &chunk }).is_ok());
+    }
+    assert_eq!(machine.core().sink, [0, 1, 2, 4, 5, 6]);
+    assert_eq!(
+        machine.handle(Input::Hold { frame: &frame }),
+        Err(NoTransition::new("Window", "hold"))
+    );
+}
+
+#[test]
+fn the_input_trait_keeps_its_parameters_and_dynamic_implements_it() {
+    fn drive<'buf, L: Link<'buf, Sink>>(link: &mut L, frame: &'buf [u8]) -> u32 {
+        link.hold(frame).unwrap();
+        link.flush().unwrap()
+    }
+    let frame = [1];
+    let mut machine: Dynamic<'_, Sink, 4> = Dynamic::new(core(), Idle);
+    assert_eq!(drive(&mut machine, &frame), 1);
+}
+
+#[test]
+fn conversions_and_typed_carry_the_parameters() {
+    let frame = [2];
+    let held: Machine<'_, Held<'_>, Sink, 1> = Machine::new(core(), Idle).hold(&frame);
+    let machine: Dynamic<'_, Sink, 1> = Dynamic::from(held);
+    let back: Result<Machine<'_, Window<1>, Sink, 1>, Dynamic<'_, Sink, 1>> =
+        Machine::try_from(machine);
+    let machine = back.unwrap_err();
+    let held: Machine<'_, Held<'_>, Sink, 1> = Machine::try_from(machine).unwrap();
+    let machine = Dynamic::from(held);
+    let typed: Typed<'_, Sink, 1> = machine.into_typed().unwrap();
+    let Typed::Held(held) = typed else {
+        panic!("the machine is in `Held`")
+    };
+    assert_eq!(held.state().frame, [2]);
+    let machine: Dynamic<'_, Sink, 1> = Dynamic::from(Typed::Held(held));
+    assert_eq!(machine.state_name(), "Held");
+}
+
+#[test]
+fn state_converts_from_each_generic_state_and_names_it() {
+    let frame = [0];
+    let states: [State<'_, 3>; 3] = [
+        State::from(Idle),
+        State::from(Held { frame: &frame }),
+        State::from(Window { seen: [1, 2, 3] }),
+    ];
+    let names: Vec<&str> = states.iter().map(State::name).collect();
+    assert_eq!(names, ["Idle", "Held", "Window"]);
+    let machine: Dynamic<'_, Sink, 3> =
+        Dynamic::restore(core(), states.into_iter().last().unwrap());
+    assert_eq!(machine.accepts(), ["data", "flush"]);
+}
+
+#[test]
+fn debug_prints_a_generic_machine() {
+    let machine: Dynamic<'_, Sink, 1> = Dynamic::new(core(), Idle);
+    assert_eq!(
+        format!("{machine:?}"),
+        "Dynamic { state: Idle(Idle), core: Core { sink: [], frames: 0 } }"
+    );
+    let typed: Machine<'_, Idle, Sink, 1> = Machine::new(core(), Idle);
+    assert!(
+        format!("{typed:?}")
+            .starts_with("Machine { core: Core { sink: [], frames: 0 }, state: Idle")
+    );
+}
+
+#[test]
+fn a_generic_machine_costs_no_more_room_than_its_parts() {
+    use core::mem::size_of;
+    assert_eq!(
+        size_of::<Machine<'_, Window<8>, Sink, 8>>(),
+        size_of::<(Core<Sink>, Window<8>)>()
+    );
+    assert_eq!(
+        size_of::<Dynamic<'_, Sink, 8>>(),
+        size_of::<(Core<Sink>, State<'_, 8>)>()
+    );
+}
+
+#[test]
+fn the_description_records_parameter_types_as_written() {
+    let data = &link::DESCRIPTION.inputs[0];
+    assert_eq!((data.name, data.params[0].ty), ("data", "&[u8]"));
+    let hold = &link::DESCRIPTION.inputs[1];
+    assert_eq!(hold.params[0].ty, "&'buf [u8]");
+    let swap = &link::DESCRIPTION.inputs[3];
+    assert_eq!((swap.params[0].ty, swap.output), ("T", Some("T")));
+    let states: Vec<&str> = link::DESCRIPTION
+        .states
+        .iter()
+        .map(|state| state.name)
+        .collect();
+    assert_eq!(states, ["Idle", "Held", "Window"]);
+}
