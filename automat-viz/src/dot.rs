@@ -3,7 +3,9 @@
 //! Every id and attribute value is written as a quoted string through [`Escaped`], the one
 //! escaper of this format, so no name, doc comment or type can break the syntax. States are
 //! rounded boxes named after their struct; the initial state is entered from a small filled
-//! point; a state that no transition leaves has a double border; loops are self-edges.
+//! point; a state that no transition leaves has a double border; loops are self-edges. A
+//! group is a dashed `subgraph cluster_…` around its members, and each of its handlers one
+//! edge from the cluster's border (`ltail`); a fallible edge is dashed.
 
 use crate::graph::Graph;
 use crate::options::Options;
@@ -21,6 +23,7 @@ const FONT: &str = "Helvetica,Arial,sans-serif";
 ///
 /// Only those of `out`.
 pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Result {
+    let clusters = graph.clusters();
     let (node_size, edge_size, spacing) = if options.compact {
         (11, 9, "nodesep=0.2, ranksep=0.3")
     } else {
@@ -35,6 +38,10 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
         node_size + 2,
         options.direction.code(),
     )?;
+    if !clusters.is_empty() {
+        // Lets an edge start at a cluster's border (`ltail`).
+        write!(out, ", compound=true")?;
+    }
     tooltip(out, &graph.doc)?;
     writeln!(out, "];")?;
     writeln!(
@@ -57,7 +64,7 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
         )?;
     }
     for state in &graph.states {
-        let mut label = state.name.clone();
+        let mut label = state.label();
         if options.docs && !state.doc_line().is_empty() {
             label.push('\n');
             label.push_str(state.doc_line());
@@ -68,6 +75,9 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
             Escaped(&state.name),
             Escaped(&label)
         )?;
+        if state.is_marker() {
+            write!(out, ", shape=plaintext, style=\"\", fontcolor=\"#7f8c8d\"")?;
+        }
         if state.terminal {
             write!(out, ", peripheries=2")?;
         }
@@ -76,6 +86,21 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
         }
         tooltip(out, &state.doc)?;
         writeln!(out, "];")?;
+    }
+    for cluster in &clusters {
+        let group = &graph.groups[cluster.group];
+        writeln!(out, "    subgraph {} {{", Escaped(&cluster_id(&group.name)))?;
+        write!(
+            out,
+            "        graph [label={}, labeljust=l, style=\"rounded,dashed\", color=\"#7f8c8d\", fontsize={node_size}",
+            Escaped(&group.name)
+        )?;
+        tooltip(out, &group.doc)?;
+        writeln!(out, "];")?;
+        for &member in &cluster.members {
+            writeln!(out, "        {};", Escaped(&graph.states[member].name))?;
+        }
+        writeln!(out, "    }}")?;
     }
     writeln!(out)?;
 
@@ -87,7 +112,7 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
             Escaped(&graph.states[initial].name),
         )?;
     }
-    for bundle in graph.bundles(options) {
+    for bundle in graph.bundles(options, &clusters) {
         write!(
             out,
             "    {} -> {} [label={}",
@@ -95,10 +120,23 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
             Escaped(&graph.states[bundle.target].name),
             Escaped(&bundle.lines(options).join("\n")),
         )?;
+        if bundle.is_fallible() {
+            write!(out, ", style=dashed")?;
+        }
+        if let Some(cluster) = bundle.cluster {
+            let group = &graph.groups[clusters[cluster].group];
+            write!(out, ", ltail={}", Escaped(&cluster_id(&group.name)))?;
+        }
         tooltip(out, &bundle.tooltip(options))?;
         writeln!(out, "];")?;
     }
     writeln!(out, "}}")
+}
+
+/// The id of a group's cluster: Graphviz draws a subgraph as a box when its id starts with
+/// `cluster`.
+fn cluster_id(group: &str) -> String {
+    format!("cluster_{group}")
 }
 
 /// `, tooltip="…"`, unless `doc` is empty (then Graphviz shows the label).

@@ -5,6 +5,7 @@
 //! value. The conversions keep declaration order, and `From<&Description>` and
 //! [`Graph::from_machine`] agree field for field: a test checks it for every example.
 
+use crate::cluster::Cluster;
 use crate::options::Options;
 use automat::{Description, TransitionKind};
 use automat_codegen::model::{HandlerKind, Machine};
@@ -57,6 +58,9 @@ pub struct State {
     pub unreachable: bool,
     /// Whether the state struct has fields.
     pub data: bool,
+    /// Not a state but a fold marker ([`Options::fold`]): the states whose edges it stands
+    /// for. Empty for every state of the machine.
+    pub stands_for: Vec<String>,
 }
 
 /// An edge: one target of one handler.
@@ -99,6 +103,7 @@ impl From<&Description> for Graph {
                 terminal: state.terminal,
                 unreachable: state.unreachable,
                 data: state.data,
+                stands_for: Vec::new(),
             })
             .collect();
         let mut edges = Vec::new();
@@ -165,6 +170,7 @@ impl Graph {
                 terminal: machine.is_terminal(index),
                 unreachable: state.unreachable,
                 data: state.data,
+                stands_for: Vec::new(),
             })
             .collect();
         let mut edges = Vec::new();
@@ -231,20 +237,37 @@ impl Graph {
     /// [`Options::compact`], one per pair of states with all the edges between them. All
     /// loops of a state always share one bundle: Graphviz draws several self-edges of one node
     /// on top of each other, labels overlapping, and one loop with a label per input reads
-    /// better in every format.
-    pub(crate) fn bundles(&self, options: &Options) -> Vec<Bundle<'_>> {
+    /// better in every format. A group handler's edges out of one of `clusters` are one
+    /// bundle leaving the cluster (laid out from its tail member), not one per member.
+    pub(crate) fn bundles(&self, options: &Options, clusters: &[Cluster]) -> Vec<Bundle<'_>> {
         let mut bundles: Vec<Bundle<'_>> = Vec::new();
         for edge in &self.edges {
-            let (Some(source), Some(target)) = (
+            let (Some(mut source), Some(target)) = (
                 self.state_index(&edge.source),
                 self.state_index(&edge.target),
             ) else {
                 continue;
             };
+            let cluster = self.cluster_of(clusters, edge.group.as_deref(), edge.kind, target);
+            if let Some(cluster) = cluster {
+                source = clusters[cluster].tail;
+                // The same handler, listed again for the next member.
+                let drawn = bundles.iter().any(|bundle| {
+                    bundle.cluster == Some(cluster)
+                        && bundle.target == target
+                        && bundle
+                            .edges
+                            .iter()
+                            .any(|other| other.input == edge.input && other.variant == edge.variant)
+                });
+                if drawn {
+                    continue;
+                }
+            }
             if (options.compact || source == target)
-                && let Some(bundle) = bundles
-                    .iter_mut()
-                    .find(|bundle| bundle.source == source && bundle.target == target)
+                && let Some(bundle) = bundles.iter_mut().find(|bundle| {
+                    bundle.source == source && bundle.target == target && bundle.cluster == cluster
+                })
             {
                 bundle.edges.push(edge);
                 continue;
@@ -252,6 +275,7 @@ impl Graph {
             bundles.push(Bundle {
                 source,
                 target,
+                cluster,
                 edges: vec![edge],
             });
         }
@@ -260,6 +284,29 @@ impl Graph {
 }
 
 impl State {
+    /// Whether this is a fold marker rather than a state.
+    #[must_use]
+    pub fn is_marker(&self) -> bool {
+        !self.stands_for.is_empty()
+    }
+
+    /// The state's label in every format: its name, followed by `{…}` when the state carries
+    /// data, as a struct with fields is written; a fold marker's text (`from every other state`).
+    #[must_use]
+    pub fn label(&self) -> String {
+        if self.is_marker() {
+            // A marker's name is its label and then, in parentheses, its input: unique.
+            self.name
+                .split_once(" (")
+                .map_or(&*self.name, |(label, _)| label)
+                .to_owned()
+        } else if self.data {
+            format!("{} {{…}}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
     /// The first line of the state's doc comment (empty when there is none).
     #[must_use]
     pub fn doc_line(&self) -> &str {
@@ -268,11 +315,15 @@ impl State {
 }
 
 impl Edge {
-    /// The edge's label: `input`, then `[Variant]` for a branch, then `→ Output` when the
-    /// input has an output and `options` shows outputs.
+    /// The edge's label: `input`, then `?` when the handler is fallible (it may fail and
+    /// stay, as Rust's `?` may return early), then `[Variant]` for a branch, then `→ Output`
+    /// when the input has an output and `options` shows outputs.
     #[must_use]
     pub fn label(&self, options: &Options) -> String {
         let mut label = self.input.clone();
+        if self.fallible {
+            label.push('?');
+        }
         if let Some(variant) = &self.variant {
             label.push_str(" [");
             label.push_str(variant);
@@ -310,11 +361,19 @@ pub(crate) struct Bundle<'g> {
     pub source: usize,
     /// The target state's index.
     pub target: usize,
+    /// The cluster (an index into the clusters the bundles were made for) that the bundle
+    /// leaves, when it draws a group's handler: then `source` is the cluster's tail.
+    pub cluster: Option<usize>,
     /// The edges, in declaration order; never empty.
     pub edges: Vec<&'g Edge>,
 }
 
 impl Bundle<'_> {
+    /// Whether every edge of the bundle may fail and stay: its line is dashed.
+    pub fn is_fallible(&self) -> bool {
+        self.edges.iter().all(|edge| edge.fallible)
+    }
+
     /// Whether the bundle leaves and enters the same state.
     pub fn is_loop(&self) -> bool {
         self.source == self.target

@@ -55,7 +55,9 @@
 
 #[cfg(feature = "cli")]
 pub mod cli;
+mod cluster;
 mod dot;
+mod fold;
 mod graph;
 mod mermaid;
 mod options;
@@ -108,6 +110,7 @@ impl Format {
     ///
     /// Only those of `out`.
     pub fn write(self, graph: &Graph, options: &Options, out: &mut impl fmt::Write) -> fmt::Result {
+        let graph = &*fold::apply(graph, options);
         match self {
             Format::Dot => dot::write(graph, options, out),
             Format::Mermaid => mermaid::write(graph, options, out),

@@ -10,8 +10,13 @@
 //! case (`Note`, `State`), and fails on names that are properties of every JavaScript object
 //! (`constructor`, `toString`) or its own ids (`root`); a prefix no keyword starts with
 //! rules the whole class out, and the browser test renders such names to keep it so.
+//!
+//! A group is a composite state holding its members, and each of its handlers one transition
+//! from the composite state; mermaid 11 renders this in the browser test. A state that
+//! carries data reads `Name {…}` and a fallible edge's input `input?`, as in every format.
 
-use crate::graph::Graph;
+use crate::cluster::Cluster;
+use crate::graph::{Graph, State};
 use crate::options::Options;
 use std::fmt::{self, Display, Write};
 
@@ -24,32 +29,87 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
     let ids = ids(graph);
     writeln!(out, "stateDiagram-v2")?;
     writeln!(out, "    direction {}", options.direction.code())?;
-    for (state, id) in graph.states.iter().zip(&ids) {
-        writeln!(out, "    state \"{}\" as {id}", Escaped(&state.name))?;
-        if options.docs && !state.doc_line().is_empty() {
-            writeln!(out, "    {id} : {}", Escaped(state.doc_line()))?;
+    let clusters = graph.clusters();
+    let cluster_ids = group_ids(graph, &clusters);
+    for (index, (state, id)) in graph.states.iter().zip(&ids).enumerate() {
+        if clusters.iter().all(|cluster| !cluster.contains(index)) {
+            writeln!(out, "    state \"{}\" as {id}", Escaped(&state.label()))?;
+        }
+    }
+    // Each transition as a line, and the cluster it stays inside, if any: mermaid draws a
+    // transition between two members inside their composite state only when it is written
+    // inside the composite's block (written outside, it pulls states out of the box).
+    let bundles = graph.bundles(options, &clusters);
+    let lines: Vec<(Option<usize>, String)> = bundles
+        .iter()
+        .map(|bundle| {
+            let source = bundle
+                .cluster
+                .map_or(&ids[bundle.source], |cluster| &cluster_ids[cluster]);
+            let mut line = format!("{source} --> {} : ", ids[bundle.target]);
+            for (index, edge) in bundle.edges.iter().enumerate() {
+                if index > 0 {
+                    line.push_str(", ");
+                }
+                line.push_str(&Escaped(&edge.label(options)).to_string());
+            }
+            let inside = clusters.iter().position(|cluster| {
+                bundle.cluster.is_none()
+                    && cluster.contains(bundle.source)
+                    && cluster.contains(bundle.target)
+            });
+            (inside, line)
+        })
+        .collect();
+    // A group is a composite state declaring its members and the transitions among them.
+    for (index, (cluster, cluster_id)) in clusters.iter().zip(&cluster_ids).enumerate() {
+        let group = &graph.groups[cluster.group];
+        writeln!(
+            out,
+            "    state \"{}\" as {cluster_id} {{",
+            Escaped(&group.name)
+        )?;
+        for &member in &cluster.members {
+            let state = &graph.states[member];
+            writeln!(
+                out,
+                "        state \"{}\" as {}",
+                Escaped(&state.label()),
+                ids[member]
+            )?;
+        }
+        for (_, line) in lines.iter().filter(|(inside, _)| *inside == Some(index)) {
+            writeln!(out, "        {line}")?;
+        }
+        writeln!(out, "    }}")?;
+    }
+    if options.docs {
+        for (state, id) in graph.states.iter().zip(&ids) {
+            if !state.doc_line().is_empty() {
+                writeln!(out, "    {id} : {}", Escaped(state.doc_line()))?;
+            }
         }
     }
     if let Some(initial) = graph.initial() {
         writeln!(out, "    [*] --> {}", ids[initial])?;
     }
-    for bundle in graph.bundles(options) {
-        write!(
-            out,
-            "    {} --> {} : ",
-            ids[bundle.source], ids[bundle.target]
-        )?;
-        for (index, edge) in bundle.edges.iter().enumerate() {
-            if index > 0 {
-                write!(out, ", ")?;
-            }
-            write!(out, "{}", Escaped(&edge.label(options)))?;
-        }
-        writeln!(out)?;
+    for (_, line) in lines.iter().filter(|(inside, _)| inside.is_none()) {
+        writeln!(out, "    {line}")?;
     }
     for (state, id) in graph.states.iter().zip(&ids) {
         if state.terminal {
             writeln!(out, "    {id} --> [*]")?;
+        }
+    }
+    if graph.states.iter().any(State::is_marker) {
+        writeln!(
+            out,
+            "    classDef marker fill:none,stroke:none,font-style:italic"
+        )?;
+        for (state, id) in graph.states.iter().zip(&ids) {
+            if state.is_marker() {
+                writeln!(out, "    class {id} marker")?;
+            }
         }
     }
     if graph.states.iter().any(|state| state.unreachable) {
@@ -66,12 +126,6 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
 /// The id of every state: `s_` and its name when that is a plain ASCII identifier, `s` and its
 /// index otherwise (a digit after `s` tells the two kinds apart, so no two ids are equal).
 fn ids(graph: &Graph) -> Vec<String> {
-    let plain = |name: &str| {
-        !name.is_empty()
-            && name
-                .chars()
-                .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
-    };
     graph
         .states
         .iter()
@@ -84,6 +138,30 @@ fn ids(graph: &Graph) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The id of every cluster's composite state: `g_` and its group's name, or `g` and its
+/// index, as for states.
+fn group_ids(graph: &Graph, clusters: &[Cluster]) -> Vec<String> {
+    clusters
+        .iter()
+        .map(|cluster| {
+            let name = &graph.groups[cluster.group].name;
+            if plain(name) {
+                format!("g_{name}")
+            } else {
+                format!("g{}", cluster.group)
+            }
+        })
+        .collect()
+}
+
+/// Whether `name` is a plain ASCII identifier, which can follow a prefix in an id.
+fn plain(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
 }
 
 /// Text for a Mermaid label: letters, digits, spaces and `_ . , ( ) ' / * + ! ? = [ ] - →` as

@@ -14,6 +14,7 @@
 /// assert!(options.outputs);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(clippy::struct_excessive_bools)] // Independent switches, each a flag of the command.
 pub struct Options {
     /// Which way the edges flow.
     pub direction: Direction,
@@ -26,6 +27,12 @@ pub struct Options {
     /// A smaller drawing: edges between the same two states share one line, their labels
     /// stacked (or comma-separated in Mermaid), and spacing is tighter (default `false`).
     pub compact: bool,
+    /// Fold the edges of one input from many states into one state (default `false`): when
+    /// three or more states have a handler for the same input to the same state, and not as
+    /// a group's, a marker reading `from every other state` (or `from N states`) stands for them, with
+    /// one edge from it. For machines without `#[group]`s, whose per-state handlers for an
+    /// `alert` or a `reset` otherwise fill the drawing with parallel lines.
+    pub fold: bool,
 }
 
 impl Default for Options {
@@ -35,6 +42,7 @@ impl Default for Options {
             outputs: true,
             docs: false,
             compact: false,
+            fold: false,
         }
     }
 }

@@ -192,3 +192,14 @@ fn hand_made_descriptions_do_not_break_the_renderers() {
     }
     assert!(automat_viz::dot(&DANGLING).contains(r#""Alone" [label="Alone"];"#));
 }
+
+#[test]
+fn groups_data_and_fallible_edges() {
+    let graph = Graph::from(&common::GROUPED);
+    for format in Format::ALL {
+        insta::assert_snapshot!(
+            format!("grouped.{}", format.extension()),
+            format.render(&graph, &Options::default())
+        );
+    }
+}

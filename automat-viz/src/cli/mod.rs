@@ -61,6 +61,7 @@ enum Command {
 }
 
 #[derive(Args)]
+#[allow(clippy::struct_excessive_bools)] // Command-line flags.
 struct Draw {
     /// Rust source files, or folders searched recursively for `.rs` files (hidden entries and
     /// `target` folders are skipped).
@@ -87,6 +88,10 @@ struct Draw {
     /// tighter spacing.
     #[arg(long)]
     compact: bool,
+    /// Draw the edges of one input from three or more states to one state as one edge from
+    /// a `from every other state` (or `from N states`) marker.
+    #[arg(long)]
+    fold: bool,
 }
 
 #[derive(Args)]
@@ -188,6 +193,7 @@ fn run_draw(draw: &Draw, out: &mut dyn Write, err: &mut dyn Write) -> Result<(),
         outputs: !draw.no_outputs,
         docs: draw.docs,
         compact: draw.compact,
+        fold: draw.fold,
     };
 
     let mut problems = Vec::new();

@@ -14,7 +14,7 @@
 mod layout;
 mod metrics;
 
-use crate::graph::{Graph, State};
+use crate::graph::{Graph, Group, State};
 use crate::options::Options;
 use layout::{
     DOC_SIZE, LABEL_SIZE, LEADING, NAME_SIZE, Path, Piece, Point, StateBox, TITLE_SIZE, TextBlock,
@@ -23,6 +23,8 @@ use std::fmt::{self, Display, Write};
 
 /// The color of lines, borders and text.
 const INK: &str = "#34495e";
+/// The color of group boxes and their names.
+const GROUP: &str = "#7f8c8d";
 /// The fill of state boxes.
 const FILL: &str = "#eef3fb";
 /// The fonts of every text, which share the widths `metrics` assumes.
@@ -63,14 +65,22 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
         Escaped(&graph.name),
     )?;
 
+    for (group, area) in &drawing.clusters {
+        write_cluster(out, &graph.groups[*group], area)?;
+    }
     for line in &drawing.lines {
         writeln!(out, "<g>")?;
         if !line.tooltip.is_empty() {
             writeln!(out, "<title>{}</title>", Escaped(&line.tooltip))?;
         }
+        let dashes = if line.dashed {
+            r#" stroke-dasharray="6 3""#
+        } else {
+            ""
+        };
         writeln!(
             out,
-            r#"<path d="{}" fill="none" stroke="{INK}" stroke-width="1.2" marker-end="url(#{arrow})"/>"#,
+            r#"<path d="{}" fill="none" stroke="{INK}" stroke-width="1.2"{dashes} marker-end="url(#{arrow})"/>"#,
             PathData(&line.path)
         )?;
         if let Some(label) = &line.label {
@@ -92,6 +102,39 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
     writeln!(out, "</svg>")
 }
 
+/// A group's cluster: a dashed box, its name as the legend on the top border.
+fn write_cluster(out: &mut impl Write, group: &Group, area: &StateBox) -> fmt::Result {
+    writeln!(out, "<g>")?;
+    if !group.doc.is_empty() {
+        writeln!(out, "<title>{}</title>", Escaped(&group.doc))?;
+    }
+    writeln!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="10" fill="none" stroke="{GROUP}" stroke-width="1.2" stroke-dasharray="4 3"/>"#,
+        Num(area.x),
+        Num(area.y),
+        Num(area.width),
+        Num(area.height),
+    )?;
+    let height = DOC_SIZE * LEADING;
+    let legend = TextBlock {
+        lines: vec![group.name.clone()],
+        x: area.x + 16.0,
+        y: area.y - height / 2.0,
+        centered: false,
+    };
+    writeln!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" fill="white"/>"#,
+        Num(legend.x - 3.0),
+        Num(legend.y),
+        Num(metrics::width(&group.name, DOC_SIZE) + 6.0),
+        Num(height),
+    )?;
+    text_block(out, &legend, DOC_SIZE, &format!(r#" fill="{GROUP}""#))?;
+    writeln!(out, "</g>")
+}
+
 /// A state: its box (doubled when terminal, dashed when unreachable), name and doc line.
 fn write_state(
     out: &mut impl Write,
@@ -102,6 +145,21 @@ fn write_state(
     writeln!(out, "<g>")?;
     if !state.doc.is_empty() {
         writeln!(out, "<title>{}</title>", Escaped(&state.doc))?;
+    }
+    if state.is_marker() {
+        let text = TextBlock {
+            lines: vec![state.label()],
+            x: area.x + area.width / 2.0,
+            y: area.y + (area.height - NAME_SIZE * LEADING) / 2.0,
+            centered: true,
+        };
+        text_block(
+            out,
+            &text,
+            NAME_SIZE,
+            &format!(r#" font-style="italic" fill="{GROUP}""#),
+        )?;
+        return writeln!(out, "</g>");
     }
     let dashes = if state.unreachable {
         r#" stroke-dasharray="5 3""#
@@ -134,7 +192,7 @@ fn write_state(
     let lines_height = NAME_SIZE * LEADING + doc.map_or(0.0, |_| DOC_SIZE * LEADING);
     let top = area.y + (area.height - lines_height) / 2.0;
     let name = TextBlock {
-        lines: vec![state.name.clone()],
+        lines: vec![state.label()],
         x: center,
         y: top,
         centered: true,

@@ -18,7 +18,9 @@ mod ticket;
 #[path = "../fixtures/tls.rs"]
 mod tls;
 
-use automat::{Description, StateInfo, Target, TransitionInfo, TransitionKind};
+use automat::{
+    Description, GroupInfo, InputInfo, StateInfo, Target, TransitionInfo, TransitionKind,
+};
 use automat_viz::{Direction, Format, Graph, Options};
 use std::path::{Path, PathBuf};
 
@@ -114,6 +116,13 @@ pub fn variants() -> Vec<(&'static str, Options)> {
                 ..Options::default()
             },
         ),
+        (
+            "fold",
+            Options {
+                fold: true,
+                ..Options::default()
+            },
+        ),
     ]
 }
 
@@ -133,6 +142,7 @@ pub fn corpus(format: Format) -> Vec<Diagram> {
         .map(|machine| (machine.name, Graph::from(machine.description)))
         .collect();
     graphs.push(("keywords", Graph::from(&KEYWORDS)));
+    graphs.push(("grouped", Graph::from(&GROUPED)));
     let mut options = vec![("default", Options::default())];
     options.extend(variants());
     let mut diagrams = Vec::new();
@@ -237,4 +247,228 @@ pub static KEYWORDS: Description = Description {
         "s_note" -> "note" -> "note",
     ],
     groups: &[],
+};
+
+/// A handler of [`GROUPED`].
+const fn handler(
+    source: &'static str,
+    input: &'static str,
+    kind: TransitionKind,
+    targets: &'static [Target],
+    group: Option<&'static str>,
+    fallible: bool,
+) -> TransitionInfo {
+    TransitionInfo {
+        source,
+        input,
+        kind,
+        targets,
+        doc: "",
+        group,
+        fallible,
+    }
+}
+
+/// A target of [`GROUPED`].
+const fn to(state: &'static str) -> Target {
+    Target { state, label: None }
+}
+
+/// A state of [`GROUPED`] that carries data.
+const fn with_data(name: &'static str) -> StateInfo {
+    StateInfo {
+        data: true,
+        ..state(name, false)
+    }
+}
+
+/// An input of [`GROUPED`] that may fail with `Alert`.
+const fn fallible_input(name: &'static str, output: Option<&'static str>) -> InputInfo {
+    InputInfo {
+        name,
+        doc: "",
+        params: &[],
+        output,
+        error: Some("Alert"),
+    }
+}
+
+/// A hand-made TLS-like handshake until the macro parses `#[group]`: a group whose handlers
+/// leave it (`alert`, one edge from the cluster), come back into it (`restart`, one edge per
+/// member) and loop (`tick`); a second group that shares a member with the first (drawn from
+/// each member); states that carry data; fallible edges.
+pub static GROUPED: Description = Description {
+    name: "grouped",
+    doc: "",
+    trait_name: "Client",
+    states: &[
+        state("Start", true),
+        with_data("WaitSh"),
+        state("WaitEe", false),
+        with_data("WaitFinished"),
+        with_data("Connected"),
+        state("Closed", false),
+    ],
+    inputs: &[
+        fallible_input("finished", None),
+        fallible_input("data", Some("usize")),
+    ],
+    transitions: &[
+        handler(
+            "Start",
+            "connect",
+            TransitionKind::Transition,
+            &[to("WaitSh")],
+            None,
+            false,
+        ),
+        handler(
+            "Start",
+            "alert",
+            TransitionKind::Transition,
+            &[to("Closed")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "Start",
+            "tick",
+            TransitionKind::Loop,
+            &[to("Start")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitSh",
+            "server_hello",
+            TransitionKind::Transition,
+            &[to("WaitEe")],
+            None,
+            false,
+        ),
+        handler(
+            "WaitSh",
+            "alert",
+            TransitionKind::Transition,
+            &[to("Closed")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitSh",
+            "restart",
+            TransitionKind::Transition,
+            &[to("Start")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitSh",
+            "tick",
+            TransitionKind::Loop,
+            &[to("WaitSh")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitEe",
+            "extensions",
+            TransitionKind::Transition,
+            &[to("WaitFinished")],
+            None,
+            false,
+        ),
+        handler(
+            "WaitEe",
+            "alert",
+            TransitionKind::Transition,
+            &[to("Closed")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitEe",
+            "restart",
+            TransitionKind::Transition,
+            &[to("Start")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitEe",
+            "tick",
+            TransitionKind::Loop,
+            &[to("WaitEe")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitFinished",
+            "finished",
+            TransitionKind::Transition,
+            &[to("Connected")],
+            None,
+            true,
+        ),
+        handler(
+            "WaitFinished",
+            "alert",
+            TransitionKind::Transition,
+            &[to("Closed")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitFinished",
+            "restart",
+            TransitionKind::Transition,
+            &[to("Start")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitFinished",
+            "tick",
+            TransitionKind::Loop,
+            &[to("WaitFinished")],
+            Some("Handshake"),
+            false,
+        ),
+        handler(
+            "WaitFinished",
+            "close",
+            TransitionKind::Transition,
+            &[to("Closed")],
+            Some("Open"),
+            false,
+        ),
+        handler(
+            "Connected",
+            "data",
+            TransitionKind::Loop,
+            &[to("Connected")],
+            None,
+            true,
+        ),
+        handler(
+            "Connected",
+            "close",
+            TransitionKind::Transition,
+            &[to("Closed")],
+            Some("Open"),
+            false,
+        ),
+    ],
+    groups: &[
+        GroupInfo {
+            name: "Handshake",
+            doc: "Until the keys are agreed.",
+            members: &["Start", "WaitSh", "WaitEe", "WaitFinished"],
+        },
+        GroupInfo {
+            name: "Open",
+            doc: "Where `close` is heard.",
+            members: &["WaitFinished", "Connected"],
+        },
+    ],
 };

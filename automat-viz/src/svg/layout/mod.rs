@@ -28,6 +28,7 @@ mod rank;
 mod route;
 
 use super::metrics;
+use crate::cluster::Cluster;
 use crate::graph::{Bundle, Graph};
 use crate::options::{Direction, Options};
 
@@ -103,6 +104,27 @@ pub struct StateBox {
     pub height: f64,
 }
 
+impl StateBox {
+    /// The smallest box that holds both.
+    fn union(&self, other: &StateBox) -> StateBox {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        StateBox {
+            x,
+            y,
+            width: (self.x + self.width).max(other.x + other.width) - x,
+            height: (self.y + self.height).max(other.y + other.height) - y,
+        }
+    }
+
+    /// Whether the two boxes share any area.
+    pub fn overlaps(&self, other: &StateBox) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+}
+
 /// One line of the drawing with its label: an edge, or all loops of one state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -112,6 +134,8 @@ pub struct Line {
     pub label: Option<TextBlock>,
     /// Its tooltip (may be empty).
     pub tooltip: String,
+    /// Whether the line is dashed: every edge it draws may fail and stay.
+    pub dashed: bool,
 }
 
 /// The whole drawing, ready to be written out.
@@ -129,6 +153,9 @@ pub struct Drawing {
     pub states: Vec<StateBox>,
     /// The start arrow, the edges and the loops.
     pub lines: Vec<Line>,
+    /// Each cluster's box, with its group's index in [`Graph::groups`] (the group's name is
+    /// the box's legend, on its top border).
+    pub clusters: Vec<(usize, StateBox)>,
 }
 
 /// Distances, in pixels.
@@ -231,15 +258,56 @@ struct Chain {
     label: Option<usize>,
 }
 
-/// Lays out `graph`.
+/// Lays out `graph`, each group as a cluster unless its box would hold a state that is not
+/// a member: then, rather than show a wrong membership, the group's handlers are drawn from
+/// each member as the states' own handlers are, and the layout runs again.
 pub fn layout(graph: &Graph, options: &Options) -> Drawing {
+    let mut clusters = graph.clusters();
+    loop {
+        let drawing = layout_with(graph, options, &mut clusters);
+        let crowded = (0..clusters.len()).find(|&index| {
+            let area = &drawing.clusters[index].1;
+            drawing
+                .states
+                .iter()
+                .enumerate()
+                .any(|(state, other)| !clusters[index].contains(state) && area.overlaps(other))
+        });
+        match crowded {
+            Some(index) => {
+                clusters.remove(index);
+            }
+            None => return drawing,
+        }
+    }
+}
+
+/// Lays out `graph` with `clusters`, choosing each cluster's tail: the member ranked last.
+fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Drawing {
     let spacing = Spacing::new(options);
     let frame = Frame {
         vertical: options.direction == Direction::TopToBottom,
     };
-    let bundles = graph.bundles(options);
     let states = graph.states.len();
     let initial = graph.initial();
+    if !clusters.is_empty() {
+        // Ranks with every member's own edge: the group's edge leaves the cluster from the
+        // member they put last, so it runs on, not back through the cluster.
+        let bundles = graph.bundles(options, &[]);
+        let (_, edges) = split_loops(&bundles, states, initial, options);
+        let nodes = states + usize::from(initial.is_some());
+        let start = initial.map(|_| states);
+        let ranks = rank::rank(nodes, &edges, &rank::break_cycles(nodes, &edges, start));
+        for cluster in clusters.iter_mut() {
+            cluster.tail = *cluster
+                .members
+                .iter()
+                .rev()
+                .max_by_key(|&&member| ranks[member])
+                .expect("a cluster has members");
+        }
+    }
+    let bundles = graph.bundles(options, clusters);
 
     // Each state's box.
     let mut sizes: Vec<(f64, f64)> = graph
@@ -247,7 +315,7 @@ pub fn layout(graph: &Graph, options: &Options) -> Drawing {
         .iter()
         .map(|state| {
             state_size(
-                &state.name,
+                &state.label(),
                 options.docs.then(|| state.doc_line()),
                 &spacing,
             )
@@ -321,6 +389,7 @@ pub fn layout(graph: &Graph, options: &Options) -> Drawing {
         lanes: &lanes,
         main: &main,
         start,
+        clusters,
     })
 }
 
@@ -461,6 +530,7 @@ struct Parts<'a> {
     lanes: &'a route::Lanes,
     main: &'a MainAxis,
     start: Option<usize>,
+    clusters: &'a [Cluster],
 }
 
 /// Turns ranks and anchors into boxes, paths and text, shifted so the drawing starts at the
@@ -522,15 +592,39 @@ fn draw(parts: &Parts<'_>) -> Drawing {
     let mut lines: Vec<Line> = (0..parts.chains.len())
         .map(|chain| route::chain_line(parts, chain, &place))
         .collect();
+    // Each state's box grown to hold its loop and the loop's labels: what a cluster holds.
+    let mut extents = states.clone();
     for (state, (labels, tips)) in parts.loops.iter().enumerate() {
         if !labels.is_empty() {
-            lines.push(route::loop_line(parts, &states[state], labels, tips));
+            let line = route::loop_line(parts, &states[state], labels, tips);
+            if let Some(label) = &line.label {
+                extents[state] = extents[state].union(&text_box(label, LABEL_SIZE));
+            }
+            lines.push(line);
+        }
+    }
+    let clusters = cluster_boxes(parts, &extents);
+    for (line, chain) in lines.iter_mut().zip(parts.chains) {
+        let cluster = chain
+            .bundle
+            .and_then(|bundle| parts.bundles[bundle].cluster);
+        if let Some(cluster) = cluster {
+            leave_cluster(&mut line.path, &clusters[cluster].1, frame);
         }
     }
     let title_width = metrics::width(&parts.graph.name, TITLE_SIZE);
+    let (right, bottom) = clusters
+        .iter()
+        .fold((far.x, far.y), |(right, bottom), (_, area)| {
+            (
+                right.max(area.x + area.width + 1.0),
+                bottom.max(area.y + area.height + 1.0),
+            )
+        });
     Drawing {
-        width: far.x.max(title_width + 2.0 * spacing.margin),
-        height: far.y,
+        clusters,
+        width: right.max(title_width + 2.0 * spacing.margin),
+        height: bottom,
         title: Point {
             x: spacing.margin,
             y: spacing.margin,
@@ -538,6 +632,94 @@ fn draw(parts: &Parts<'_>) -> Drawing {
         start,
         states,
         lines,
+    }
+}
+
+/// The box a block of text set in `size` takes.
+fn text_box(block: &TextBlock, size: f64) -> StateBox {
+    let width = metrics::widest(&block.lines, size);
+    let x = if block.centered {
+        block.x - width / 2.0
+    } else {
+        block.x
+    };
+    StateBox {
+        x,
+        y: block.y,
+        width,
+        height: float(block.lines.len()) * size * LEADING,
+    }
+}
+
+/// Space between a cluster's border and its members' boxes.
+const CLUSTER_PAD: f64 = 8.0;
+
+/// Each cluster's box: around its members' boxes, wide enough for its legend.
+fn cluster_boxes(parts: &Parts<'_>, states: &[StateBox]) -> Vec<(usize, StateBox)> {
+    parts
+        .clusters
+        .iter()
+        .map(|cluster| {
+            let boxes = cluster.members.iter().map(|&member| states[member]);
+            let (left, top, right, bottom) = boxes.fold(
+                (
+                    f64::INFINITY,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::NEG_INFINITY,
+                ),
+                |(left, top, right, bottom), area| {
+                    (
+                        left.min(area.x),
+                        top.min(area.y),
+                        right.max(area.x + area.width),
+                        bottom.max(area.y + area.height),
+                    )
+                },
+            );
+            let legend = metrics::width(&parts.graph.groups[cluster.group].name, DOC_SIZE);
+            let width = (right - left + 2.0 * CLUSTER_PAD).max(legend + 4.0 * CLUSTER_PAD);
+            let area = StateBox {
+                x: left - CLUSTER_PAD,
+                y: top - CLUSTER_PAD,
+                width,
+                height: bottom - top + 2.0 * CLUSTER_PAD,
+            };
+            (cluster.group, area)
+        })
+        .collect()
+}
+
+/// Starts `path`, which leaves a cluster's tail, at the cluster's border: it runs straight
+/// out of the tail along the main axis, and now starts where it crosses the border. A path
+/// that turns before the border is left as it is.
+fn leave_cluster(path: &mut Path, area: &StateBox, frame: Frame) {
+    let Some(Piece::Line(next)) = path.pieces.first().copied() else {
+        return;
+    };
+    let start = path.start;
+    let (along, next_along) = if frame.vertical {
+        (start.y, next.y)
+    } else {
+        (start.x, next.x)
+    };
+    let (low, high) = if frame.vertical {
+        (area.y, area.y + area.height)
+    } else {
+        (area.x, area.x + area.width)
+    };
+    let border = if next_along > along { high } else { low };
+    let beyond = if next_along > along {
+        next_along >= border
+    } else {
+        next_along <= border
+    };
+    if beyond {
+        if frame.vertical {
+            path.start.y = border;
+        } else {
+            path.start.x = border;
+        }
     }
 }
 

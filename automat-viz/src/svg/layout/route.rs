@@ -218,6 +218,9 @@ pub(super) fn chain_line(
             .bundle
             .map(|bundle| parts.bundles[bundle].tooltip(parts.options))
             .unwrap_or_default(),
+        dashed: chain
+            .bundle
+            .is_some_and(|bundle| parts.bundles[bundle].is_fallible()),
     }
 }
 
@@ -358,5 +361,6 @@ pub(super) fn loop_line(
         path,
         label: Some(label),
         tooltip,
+        dashed: false,
     }
 }

@@ -84,6 +84,7 @@ fn variants() -> Vec<Options> {
                 docs,
                 compact,
                 outputs: true,
+                fold: false,
             });
         }
     }
