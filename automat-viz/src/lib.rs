@@ -56,13 +56,16 @@
 #[cfg(feature = "cli")]
 pub mod cli;
 mod cluster;
+mod discover;
 mod dot;
+mod expand;
 mod fold;
 mod graph;
 mod mermaid;
 mod options;
 mod svg;
 
+pub use expand::{ExpandError, Expansion, Region, expand, expand_machine, expand_tokens};
 pub use graph::{Edge, Graph, Group, State};
 pub use options::{Direction, Options};
 

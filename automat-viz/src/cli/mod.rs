@@ -1,12 +1,9 @@
 //! The `automat-viz` command line: [`run`] does all the work, so tests call it directly and
 //! `main` only hands it the process's arguments and streams.
 
-mod discover;
-
+use crate::discover::{self, Found, Problem};
 use crate::{Direction, Format, Graph, Options};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use discover::{Found, Problem};
-use quote::ToTokens;
 use std::ffi::OsString;
 use std::fs;
 use std::io::Write;
@@ -332,17 +329,7 @@ fn run_expand(expand: &Expand, out: &mut dyn Write) -> Result<(), Failure> {
             )));
         }
     };
-    // Check first, so mistakes come out located rather than as `compile_error!` calls.
-    machine.parse()?;
-    let expanded = automat_codegen::expand(machine.args.clone(), machine.module.to_token_stream());
-    let file: syn::File = syn::parse2(expanded).map_err(|error| {
-        Failure::Problems(vec![Problem::file(
-            &expand.file,
-            format_args!(
-                "bug in automat: the expansion is not valid Rust ({error}); please report it"
-            ),
-        )])
-    })?;
+    let file = crate::expand::expand_found(machine)?;
     write_or_fail(out, &prettyplease::unparse(&file), Path::new("<stdout>"))
 }
 

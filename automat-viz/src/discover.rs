@@ -7,6 +7,7 @@
 use automat_codegen::model::Machine;
 use proc_macro2::{Span, TokenStream};
 use std::fmt;
+#[cfg(feature = "cli")]
 use std::fs;
 use std::path::{Path, PathBuf};
 use syn::visit::Visit;
@@ -74,7 +75,8 @@ pub struct Found {
     pub file: PathBuf,
     /// The module's name.
     pub name: String,
-    /// Where its name is.
+    /// Where its name is, for the CLI's messages.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))]
     pub span: Span,
     /// The attribute's arguments: `derive(...)`, or nothing.
     pub args: TokenStream,
@@ -95,11 +97,13 @@ impl Found {
     }
 
     /// Where the module's name is, as `file:line:col`.
+    #[cfg(feature = "cli")]
     pub fn location(&self) -> String {
         Problem::at(&self.file, self.span, "").location()
     }
 }
 
+#[cfg(feature = "cli")]
 /// The `.rs` files named by `paths`: files as they are, folders searched recursively in name
 /// order, skipping hidden entries and `target` folders (Cargo's build output).
 pub fn files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
@@ -114,6 +118,7 @@ pub fn files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
+#[cfg(feature = "cli")]
 fn walk(folder: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
@@ -144,12 +149,21 @@ fn walk(folder: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
 /// When `source` is not valid Rust, or a machine attribute is malformed.
 pub fn machines(file: &Path, source: &str) -> Result<Vec<Found>, Vec<Problem>> {
     let syntax = syn::parse_file(source).map_err(|error| Problem::from_syn(file, error))?;
+    machines_in(file, &syntax)
+}
+
+/// Every machine module in `syntax`, read from `file`, in source order.
+///
+/// # Errors
+///
+/// When a machine attribute is malformed.
+pub fn machines_in(file: &Path, syntax: &syn::File) -> Result<Vec<Found>, Vec<Problem>> {
     let mut finder = Finder {
         file,
         found: Vec::new(),
         problems: Vec::new(),
     };
-    finder.visit_file(&syntax);
+    finder.visit_file(syntax);
     if finder.problems.is_empty() {
         Ok(finder.found)
     } else {
