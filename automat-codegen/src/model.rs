@@ -145,6 +145,7 @@ pub struct Group {
 
 /// One handler: what an input does in one state. A `#[group]`'s handler is one `Handler` per
 /// member state, each with `group` set.
+#[derive(Clone)]
 pub struct Handler {
     /// The method's name, as written (it names the input).
     pub ident: Ident,

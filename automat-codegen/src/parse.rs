@@ -26,6 +26,7 @@ enum Marker {
     Core,
     Transitions,
     Branch,
+    Group,
 }
 
 impl Marker {
@@ -35,6 +36,7 @@ impl Marker {
             Marker::Core => "#[core]",
             Marker::Transitions => "#[transitions]",
             Marker::Branch => "#[branch]",
+            Marker::Group => "#[group]",
         }
     }
 }
@@ -122,6 +124,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
     let mut generics = Merger::default();
     let mut states = Vec::new();
     let mut branches = Vec::new();
+    let mut groups = Vec::new();
     let mut blocks = Vec::new();
     // Plain `impl` blocks and type aliases: not part of the machine, but what a mistake about
     // one names, so that its error can say so.
@@ -186,6 +189,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
                 }
             }
             (Item::Enum(item), Some(Marker::Branch)) => branches.push(item.clone()),
+            (Item::Enum(item), Some(Marker::Group)) => groups.push(item.clone()),
             (Item::Impl(item), Some(Marker::Transitions)) => {
                 // Handler shapes are dictated by the trait, so the lints that judge a
                 // signature by its body would push users into warnings they cannot fix.
@@ -242,7 +246,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         core: core.as_ref().map(|core| &core.ident),
         aliases: &aliases,
     };
-    let resolved = resolve::resolve(&scope, &branches, &blocks, &plain_impls, errors);
+    let resolved = resolve::resolve(&scope, &branches, &groups, &blocks, &plain_impls, errors);
     Some(Parsed {
         machine: Machine {
             ident: module.ident.clone(),
@@ -254,7 +258,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             core,
             states,
             branches: resolved.branches,
-            groups: Vec::new(),
+            groups: resolved.groups,
             handlers: resolved.handlers,
             derives: args.derives,
             serde: args.serde,
@@ -310,6 +314,8 @@ fn take_marker(attrs: &mut Vec<Attribute>, errors: &mut Errors) -> Option<Marker
             bare(attr, Marker::Transitions, errors)
         } else if attr.path().is_ident("branch") {
             bare(attr, Marker::Branch, errors)
+        } else if attr.path().is_ident("group") {
+            bare(attr, Marker::Group, errors)
         } else {
             return true;
         };
@@ -384,7 +390,7 @@ fn misplaced(item: &Item, marker: Marker, errors: &mut Errors) -> Option<Ident> 
     let wants = match marker {
         Marker::State { .. } | Marker::Core => "a struct",
         Marker::Transitions => "an inherent `impl` block of a state",
-        Marker::Branch => "an enum",
+        Marker::Branch | Marker::Group => "an enum",
     };
     let (span, ident, found) = match item {
         Item::Struct(item) => (item.ident.span(), Some(&item.ident), "a struct".to_owned()),
@@ -421,6 +427,9 @@ fn misplaced(item: &Item, marker: Marker, errors: &mut Errors) -> Option<Ident> 
         }
         (Marker::Branch, Item::Struct(_)) => {
             ": a branch is an enum whose variants each wrap one state, like `pub enum Close { Closing(Closing), Blocked(Opened) }`"
+        }
+        (Marker::Group, Item::Struct(_)) => {
+            ": a group is an enum whose variants each wrap one member state, like `pub enum Handshake { Start(Start), WaitHello(WaitHello) }`"
         }
         _ => "",
     };
@@ -700,9 +709,14 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
             }
         }
     }
-    let output = match &sig.output {
-        ReturnType::Type(_, ty) if !is_unit(ty) => Some((**ty).clone()),
-        _ => None,
+    // `-> Result<T, E>` declares a fallible input: its output is `T`, its error `E`.
+    let (output, error) = match &sig.output {
+        ReturnType::Type(_, ty) => match result_parts(ty) {
+            Some((ok, error)) => ((!is_unit(ok)).then(|| ok.clone()), Some(error.clone())),
+            None if is_unit(ty) => (None, None),
+            None => (Some((**ty).clone()), None),
+        },
+        ReturnType::Default => (None, None),
     };
     // Arguments are stored in `Input` and outputs in `Output`, so each needs a type a field
     // can have: no `impl Trait`.
@@ -710,6 +724,7 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
         .iter()
         .map(|param| (format!("parameter `{}`", param.ident), &param.ty))
         .chain(output.iter().map(|ty| ("the output".to_owned(), ty)))
+        .chain(error.iter().map(|ty| ("the error".to_owned(), ty)))
     {
         if generics::has_impl_trait(ty) {
             errors.error_at(
@@ -743,7 +758,7 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
         doc: text::doc(attrs),
         params,
         output,
-        error: None,
+        error,
     })
 }
 
@@ -776,6 +791,25 @@ fn is_mut_ref(kind: &ReceiverKind) -> bool {
 
 fn is_unit(ty: &Type) -> bool {
     matches!(ty, Type::Tuple(tuple) if tuple.elems.is_empty())
+}
+
+/// `T` and `E` of a type written `Result<T, E>` (or with a path, like `core::result::Result<T, E>`).
+pub(crate) fn result_parts(ty: &Type) -> Option<(&Type, &Type)> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if path.qself.is_some() || last.ident != "Result" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [
+            syn::GenericArgument::Type(ok),
+            syn::GenericArgument::Type(error),
+        ] => Some((ok, error)),
+        _ => None,
+    }
 }
 
 /// The name of a type written as one identifier, like `Locked`, `Self` or `Locked<u8>`

@@ -7,8 +7,8 @@
 //! so the graph stays whole, and the machine is marked not to be expanded.
 
 use crate::generics::param_name;
-use crate::model::{Branch, Handler, HandlerKind, Input, State, Variant};
-use crate::parse::{plain_signature, type_ident};
+use crate::model::{Branch, Group, Handler, HandlerKind, Input, State, Variant};
+use crate::parse::{plain_signature, result_parts, type_ident};
 use crate::report::Errors;
 use crate::text;
 use proc_macro2::{Ident, Span};
@@ -23,6 +23,8 @@ use syn::{
 pub struct Resolved {
     /// The branches whose every variant wraps a state.
     pub branches: Vec<Branch>,
+    /// The groups whose every variant wraps a state.
+    pub groups: Vec<Group>,
     /// The handlers that could be read.
     pub handlers: Vec<Handler>,
     /// Whether every handler could be read, so the graph is the one the user declared.
@@ -71,10 +73,11 @@ pub struct Scope<'a> {
     pub aliases: &'a [ItemType],
 }
 
-/// Resolves every `#[branch]` enum, then every `#[transitions]` block.
+/// Resolves every `#[branch]` and `#[group]` enum, then every `#[transitions]` block.
 pub fn resolve(
     scope: &Scope,
     branches: &[ItemEnum],
+    groups: &[ItemEnum],
     blocks: &[ItemImpl],
     plain_impls: &[ItemImpl],
     errors: &mut Errors,
@@ -82,8 +85,22 @@ pub fn resolve(
     let mut broken = scope.broken.to_vec();
     let mut resolved_branches = Vec::new();
     for item in branches {
-        match branch(item, scope, errors) {
-            Some(branch) => resolved_branches.push(branch),
+        match variants(item, "branch", scope, errors) {
+            Some(variants) => resolved_branches.push(Branch {
+                ident: item.ident.clone(),
+                variants,
+            }),
+            None => broken.push(item.ident.clone()),
+        }
+    }
+    let mut resolved_groups = Vec::new();
+    for item in groups {
+        match variants(item, "group", scope, errors) {
+            Some(variants) => resolved_groups.push(Group {
+                ident: item.ident.clone(),
+                doc: text::doc(&item.attrs),
+                variants,
+            }),
             None => broken.push(item.ident.clone()),
         }
     }
@@ -93,6 +110,7 @@ pub fn resolve(
             ..*scope
         },
         branches: &resolved_branches,
+        groups: &resolved_groups,
         handlers: Vec::new(),
         duplicates: Vec::new(),
         graph_complete: true,
@@ -117,6 +135,7 @@ pub fn resolve(
     handlers.sort_by_key(|handler| handler.state);
     Resolved {
         branches: resolved_branches,
+        groups: resolved_groups,
         handlers,
         graph_complete,
         expandable,
@@ -135,6 +154,7 @@ fn unmarked(scope: &Scope, branches: &[Branch], plain_impls: &[ItemImpl]) -> Vec
     let mut resolver = Resolver {
         scope: Scope { ..*scope },
         branches,
+        groups: &[],
         handlers: Vec::new(),
         duplicates: Vec::new(),
         graph_complete: true,
@@ -157,7 +177,7 @@ fn unmarked(scope: &Scope, branches: &[Branch], plain_impls: &[ItemImpl]) -> Vec
                     .iter()
                     .any(|input| input.ident == method.sig.ident)
                 {
-                    if let Some(handler) = resolver.handler(method, state) {
+                    if let Some(handler) = resolver.handler(method, Owner::State(state)) {
                         unmarked.push(Unmarked {
                             handler,
                             block: index,
@@ -171,7 +191,14 @@ fn unmarked(scope: &Scope, branches: &[Branch], plain_impls: &[ItemImpl]) -> Vec
     unmarked
 }
 
-fn branch(item: &ItemEnum, scope: &Scope, errors: &mut Errors) -> Option<Branch> {
+/// The variants of a `#[branch]` or `#[group]` enum (`what` says which), each wrapping one
+/// state; `None` when one does not.
+fn variants(
+    item: &ItemEnum,
+    what: &str,
+    scope: &Scope,
+    errors: &mut Errors,
+) -> Option<Vec<Variant>> {
     let mut variants = Vec::new();
     for variant in &item.variants {
         let (ident, fields) = (&variant.ident, &variant.fields);
@@ -182,7 +209,7 @@ fn branch(item: &ItemEnum, scope: &Scope, errors: &mut Errors) -> Option<Branch>
                 errors.error_at(
                     quote!(#ident #fields),
                     format_args!(
-                        "branch variant `{ident}` must wrap exactly one state, like `{ident}(State)`; the states are {}",
+                        "{what} variant `{ident}` must wrap exactly one state, like `{ident}(State)`; the states are {}",
                         state_list(scope.states),
                     ),
                 );
@@ -201,7 +228,7 @@ fn branch(item: &ItemEnum, scope: &Scope, errors: &mut Errors) -> Option<Branch>
             errors.error_at(
                 wrapped,
                 format_args!(
-                    "branch variant `{ident}` wraps `{}`, which is not a state{}",
+                    "{what} variant `{ident}` wraps `{}`, which is not a state{}",
                     text::type_text(wrapped),
                     not_a_state_help(scope, name),
                 ),
@@ -211,13 +238,27 @@ fn branch(item: &ItemEnum, scope: &Scope, errors: &mut Errors) -> Option<Branch>
     if item.variants.is_empty() {
         errors.error(
             item.ident.span(),
-            format_args!("branch `{}` needs at least one variant", item.ident),
+            format_args!("{what} `{}` needs at least one variant", item.ident),
         );
     }
-    (variants.len() == item.variants.len() && !variants.is_empty()).then(|| Branch {
-        ident: item.ident.clone(),
-        variants,
-    })
+    if what == "group" {
+        for (index, variant) in variants.iter().enumerate() {
+            if let Some(first) = variants[..index]
+                .iter()
+                .find(|other| other.state == variant.state)
+            {
+                errors.error(
+                    variant.ident.span(),
+                    format_args!(
+                        "group `{}` holds state `{}` twice, as `{}` and as `{}`; a state is a member once",
+                        item.ident, scope.states[variant.state].ident, first.ident, variant.ident,
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    (variants.len() == item.variants.len() && !variants.is_empty()).then_some(variants)
 }
 
 fn state_index(states: &[State], ident: &Ident) -> Option<usize> {
@@ -268,9 +309,19 @@ fn not_a_state_help(scope: &Scope, name: Option<&Ident>) -> String {
     }
 }
 
+/// Whose `#[transitions]` block a handler is in.
+#[derive(Clone, Copy)]
+enum Owner {
+    /// A state's: an index into the states.
+    State(usize),
+    /// A group's: an index into the groups.
+    Group(usize),
+}
+
 struct Resolver<'a> {
     scope: Scope<'a>,
     branches: &'a [Branch],
+    groups: &'a [Group],
     handlers: Vec<Handler>,
     duplicates: Vec<Handler>,
     graph_complete: bool,
@@ -288,16 +339,24 @@ impl Resolver<'_> {
             self.graph_complete = false;
             return;
         }
-        let Some(state) =
-            type_ident(&block.self_ty).and_then(|ident| state_index(self.scope.states, ident))
-        else {
-            if !type_ident(&block.self_ty).is_some_and(|ident| self.scope.broken.contains(ident)) {
-                self.not_a_state(&block.self_ty);
-            }
-            self.graph_complete = false;
-            return;
-        };
-        if !self.for_every_instance(block, state) {
+        let name = type_ident(&block.self_ty);
+        let owner =
+            if let Some(state) = name.and_then(|ident| state_index(self.scope.states, ident)) {
+                Owner::State(state)
+            } else if let Some(group) =
+                name.and_then(|ident| self.groups.iter().position(|group| group.ident == *ident))
+            {
+                Owner::Group(group)
+            } else {
+                if !name.is_some_and(|ident| self.scope.broken.contains(ident)) {
+                    self.not_a_state(&block.self_ty);
+                }
+                self.graph_complete = false;
+                return;
+            };
+        if let Owner::State(state) = owner
+            && !self.for_every_instance(block, state)
+        {
             self.graph_complete = false;
             self.expandable = false;
             return;
@@ -307,28 +366,21 @@ impl Resolver<'_> {
                 self.errors.error(impl_item_span(item), "a `#[transitions]` block holds only handlers; move this to a plain `impl` block");
                 continue;
             };
-            let Some(handler) = self.handler(method, state) else {
+            let Some(handler) = self.handler(method, owner) else {
                 self.graph_complete = false;
                 continue;
             };
-            // One input in one state does one thing; a second handler would be a second
-            // method of the same name on `Machine<S>`.
-            if self
-                .handlers
-                .iter()
-                .any(|other| other.state == state && other.input == handler.input)
-            {
-                self.errors.error(
-                    handler.ident.span(),
-                    format_args!(
-                        "two handlers for input `{}` in state `{}`",
-                        handler.ident, self.scope.states[state].ident
-                    ),
-                );
-                self.duplicates.push(handler);
-                continue;
+            match owner {
+                Owner::State(_) => self.add(handler),
+                Owner::Group(group) => {
+                    for variant in &self.groups[group].variants {
+                        self.add(Handler {
+                            state: variant.state,
+                            ..handler.clone()
+                        });
+                    }
+                }
             }
-            self.handlers.push(handler);
         }
     }
 
@@ -371,6 +423,47 @@ impl Resolver<'_> {
         general
     }
 
+    /// Adds a handler, unless its state already has one for its input.
+    fn add(&mut self, handler: Handler) {
+        // One input in one state does one thing; a second handler would be a second method
+        // of the same name on `Machine<S>`, and a group's would silently win or lose.
+        let Some(other) = self
+            .handlers
+            .iter()
+            .find(|other| other.state == handler.state && other.input == handler.input)
+        else {
+            self.handlers.push(handler);
+            return;
+        };
+        let state = &self.scope.states[handler.state].ident;
+        let message = match (other.group, handler.group) {
+            (None, None) => format!(
+                "two handlers for input `{}` in state `{state}`",
+                handler.ident
+            ),
+            (first, second) => {
+                let whose = |group: Option<usize>| match group {
+                    Some(group) => format!("group `{}`'s", self.groups[group].ident),
+                    None => format!("`{state}`'s own"),
+                };
+                format!(
+                    "two handlers for input `{}` in state `{state}`: {} and {}; a state has one handler per input, with no precedence, so remove one{}",
+                    handler.ident,
+                    whose(first),
+                    whose(second),
+                    match (first, second) {
+                        (Some(_), Some(_)) => format!(" or take `{state}` out of one group"),
+                        (Some(group), None) | (None, Some(group)) =>
+                            format!(" or take `{state}` out of `{}`", self.groups[group].ident),
+                        (None, None) => String::new(),
+                    },
+                )
+            }
+        };
+        self.errors.error(handler.ident.span(), message);
+        self.duplicates.push(handler);
+    }
+
     fn not_a_state(&mut self, self_ty: &Type) {
         self.errors.error_at(
             self_ty,
@@ -383,7 +476,7 @@ impl Resolver<'_> {
     }
 
     /// Reads one handler, or reports why it cannot be read.
-    fn handler(&mut self, method: &ImplItemFn, state: usize) -> Option<Handler> {
+    fn handler(&mut self, method: &ImplItemFn, owner: Owner) -> Option<Handler> {
         let sig = &method.sig;
         let Some(input) = self
             .scope
@@ -408,15 +501,20 @@ impl Resolver<'_> {
         let by_value = self.receiver(sig)?;
         let params = self.params(sig, &self.scope.inputs[input])?;
         self.check_params(sig, &self.scope.inputs[input], &params);
-        let kind = self.kind(sig, state, by_value, &self.scope.inputs[input])?;
+        let (kind, fallible) = self.kind(sig, owner, by_value, &self.scope.inputs[input])?;
         if self.errors.len() != before {
             self.expandable = false;
         }
+        let (state, group) = match owner {
+            Owner::State(state) => (state, None),
+            // Copied to each member by the caller.
+            Owner::Group(group) => (self.groups[group].variants[0].state, Some(group)),
+        };
         Some(Handler {
             ident: sig.ident.clone(),
             state,
-            group: None,
-            fallible: false,
+            group,
+            fallible,
             input,
             kind,
             doc: text::doc(&method.attrs),
@@ -538,20 +636,24 @@ impl Resolver<'_> {
         }
     }
 
-    /// Reads what a handler returns into its kind, checking the output against the input's.
-    /// A wrong output is reported, and the kind still returned when the target is clear.
+    /// Reads what a handler returns into its kind and whether it can fail, checking the output
+    /// against the input's. A wrong output is reported, and the kind still returned when the
+    /// target is clear.
     fn kind(
         &mut self,
         sig: &Signature,
-        state: usize,
+        owner: Owner,
         by_value: bool,
         input: &Input,
-    ) -> Option<HandlerKind> {
+    ) -> Option<(HandlerKind, bool)> {
         let returned = match &sig.output {
             ReturnType::Type(_, ty) if !is_unit(ty) => Some(&**ty),
             _ => None,
         };
         let output = input.output.as_ref().map(text::type_text);
+        if let (false, Some(error)) = (by_value, &input.error) {
+            return self.fallible_kind(sig, owner, returned, output.as_ref(), error, input);
+        }
         if !by_value {
             let found = returned.map(text::type_text);
             if found != output {
@@ -566,8 +668,68 @@ impl Resolver<'_> {
                     ),
                 );
             }
-            return Some(HandlerKind::Loop);
+            return Some((HandlerKind::Loop, false));
         }
+        self.target(sig, owner, returned, output.as_ref(), input)
+            .map(|kind| (kind, false))
+    }
+
+    /// The kind of a `&mut self` handler of a fallible input: a loop returning
+    /// `Result<T, E>`, or a transition returning `Result<Next, E>` (`Result<(Next, T), E>`)
+    /// that moves on `Ok` and stays on `Err`.
+    fn fallible_kind(
+        &mut self,
+        sig: &Signature,
+        owner: Owner,
+        returned: Option<&Type>,
+        output: Option<&String>,
+        error: &Type,
+        input: &Input,
+    ) -> Option<(HandlerKind, bool)> {
+        let error = text::type_text(error);
+        let Some((ok, found_error)) = returned.and_then(result_parts) else {
+            let span = returned.map_or_else(|| sig.paren_token.span.close(), Spanned::span);
+            let (stay, moved) = output.map_or_else(
+                || ("()".to_owned(), "NextState".to_owned()),
+                |output| (output.clone(), format!("(NextState, {output})")),
+            );
+            self.errors.error(
+                span,
+                format_args!(
+                    "input `{}` is fallible, so its `&mut self` handler returns a `Result`: `Result<{stay}, {error}>` to stay (a loop), or `Result<{moved}, {error}>` to move on `Ok` and stay on `Err`; a `self` handler returns the next state and cannot fail",
+                    input.ident,
+                ),
+            );
+            return None;
+        };
+        let found = text::type_text(found_error);
+        if found != error {
+            self.errors.error_at(
+                found_error,
+                format_args!(
+                    "expected `{error}`, found `{found}`: input `{}` fails with `{error}`",
+                    input.ident
+                ),
+            );
+        }
+        let ok_text = (!is_unit(ok)).then(|| text::type_text(ok));
+        if ok_text.as_ref() == output {
+            return Some((HandlerKind::Loop, true));
+        }
+        self.target(sig, owner, Some(ok), output, input)
+            .map(|kind| (kind, true))
+    }
+
+    /// The kind of a handler that moves the machine, from what it returns on success: the next
+    /// state or a branch, paired with the output when the input has one.
+    fn target(
+        &mut self,
+        sig: &Signature,
+        owner: Owner,
+        returned: Option<&Type>,
+        output: Option<&String>,
+        input: &Input,
+    ) -> Option<HandlerKind> {
         let Some(returned) = returned else {
             self.errors.error(
                 sig.paren_token.span.close(),
@@ -579,15 +741,16 @@ impl Resolver<'_> {
             );
             return None;
         };
-        let target = match (&output, returned) {
+        let target = match (output, returned) {
             (Some(output), Type::Tuple(tuple)) if tuple.elems.len() == 2 => {
                 let found = text::type_text(&tuple.elems[1]);
-                if &found != output {
+                if found != *output {
                     self.errors.error_at(
                         &tuple.elems[1],
                         format_args!(
-                            "expected `{output}`, found `{found}`: input `{}` outputs `{output}`",
-                            input.ident
+                            "expected `{output}`, found `{found}`: input `{}` outputs `{output}`{}",
+                            input.ident,
+                            fallible_help(input),
                         ),
                     );
                 }
@@ -607,7 +770,19 @@ impl Resolver<'_> {
         };
         let ident = type_ident(target);
         if ident.is_some_and(|ident| ident == "Self") {
-            return Some(HandlerKind::Transition(state));
+            return match owner {
+                Owner::State(state) => Some(HandlerKind::Transition(state)),
+                Owner::Group(group) => {
+                    self.errors.error_at(
+                        target,
+                        format_args!(
+                            "a handler of group `{}` cannot return `Self`, the group enum, as its next state: return a state or a `#[branch]` enum, or take `&mut self` to stay",
+                            self.groups[group].ident,
+                        ),
+                    );
+                    None
+                }
+            };
         }
         if let Some(target) = ident.and_then(|ident| state_index(self.scope.states, ident)) {
             return Some(HandlerKind::Transition(target));
@@ -639,6 +814,24 @@ impl Resolver<'_> {
         }
         None
     }
+}
+
+/// For a fallible input, what to say after a `self` handler's wrong output: such a handler
+/// cannot fail, and the one that can takes `&mut self` (inputs declared `-> Result<T, E>`
+/// were plain outputs before SPEC §7.3).
+fn fallible_help(input: &Input) -> String {
+    let Some(error) = &input.error else {
+        return String::new();
+    };
+    let error = text::type_text(error);
+    let output = input
+        .output
+        .as_ref()
+        .map_or_else(|| "()".to_owned(), text::type_text);
+    format!(
+        "; `-> Result<{output}, {error}>` makes `{}` fallible: a `self` handler cannot fail, so it outputs `{output}`; to fail and stay in the state, take `&mut self` and return `Result<(NextState, {output}), {error}>`",
+        input.ident,
+    )
 }
 
 /// Where an item of an `impl` block starts after its attributes.

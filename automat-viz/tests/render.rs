@@ -103,8 +103,8 @@ fn dot_marks_start_terminal_unreachable_loops_and_branches() {
         r#""Done" [label="Done", peripheries=2"#,
         r#""Broken" [label="Broken", style="rounded,filled,dashed""#,
         r#""Done" -> "Done" [label="print → Option<[u8; 4]>""#,
-        r#""Idle" -> "Paying" [label="pay [Short] → Result<u32, &'static str>""#,
-        r#""Idle" -> "Done" [label="pay [Paid] → Result<u32, &'static str>""#,
+        r#""Idle" -> "Paying" [label="pay [Short] → (u32, Option<&'static str>)""#,
+        r#""Idle" -> "Done" [label="pay [Paid] → (u32, Option<&'static str>)""#,
         r#"tooltip="Paid in part \\ still due.""#,
         r#"tooltip="The first coin: <paid> or \"short\".""#,
     ] {
@@ -116,7 +116,8 @@ fn dot_marks_start_terminal_unreachable_loops_and_branches() {
 fn mermaid_escapes_what_its_grammar_would_read() {
     let mermaid = automat_viz::mermaid(common::machine("ticket").description);
     assert!(
-        mermaid.contains("s_Idle --> s_Paying : pay [Short] → Result#60;u32, #38;'static str#62;")
+        mermaid
+            .contains("s_Idle --> s_Paying : pay [Short] → (u32, Option#60;#38;'static str#62;)")
     );
     assert!(mermaid.contains("s_Done --> [*]"));
     assert!(mermaid.contains("class s_Broken unreachable"));
@@ -127,7 +128,7 @@ fn svg_is_well_formed_and_escaped() {
     let svg = automat_viz::svg(common::machine("ticket").description);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.ends_with("</svg>\n"));
-    assert!(svg.contains("Result&lt;u32, &amp;&#39;static str&gt;"));
+    assert!(svg.contains("(u32, Option&lt;&amp;&#39;static str&gt;)"));
     assert!(!svg.contains("NaN") && !svg.contains("inf"));
     // Open and close tags balance.
     for tag in ["g", "text", "title"] {

@@ -34,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 mod description;
+mod error;
 mod no_transition;
 mod observe;
 #[cfg(feature = "serde")]
@@ -74,6 +75,49 @@ pub mod tutorial;
 ///
 /// An input with no handler in a state is not accepted there. Everything else in the module
 /// (helpers, `use` items, plain `impl` blocks, other types) is kept as written.
+///
+/// # Groups
+///
+/// A `#[group]` enum names a set of states, each variant wrapping one member, as a branch's
+/// do: `#[group] pub enum Handshake { Start(Start), WaitHello(WaitHello) }`. The handlers of
+/// `#[transitions] impl Handshake { ... }` run in every member state, with `self` the group
+/// enum holding the current state, so a handler can still `match` on it. Each member's
+/// `Machine<S>` has the method, `Dynamic` accepts the input in each member, and
+/// [`Description`] lists the handler once per member with [`TransitionInfo::group`] set. A
+/// state's own handler and a group's for the same input, or two groups' for one state, are a
+/// compile error naming both: there is no precedence.
+///
+/// Transitions and branches of a group take `self` as a state's do. A group's **loop**
+/// (`&mut self`) is given the group enum, so the state moves into the enum for the call:
+///
+/// * on `Machine<S>` its method takes `self` and hands the machine back, as `Machine<S>` or
+///   `(Machine<S>, T)` with the output;
+/// * the loop must leave the variant it was given (it may change the state's data); a loop
+///   that assigns another variant to `*self` panics after it returns, since a loop stays in its
+///   state (make it a transition or a branch instead);
+/// * a group loop that panics poisons `Dynamic`, as a transition does: the state was out of
+///   the machine, in the group enum, when it panicked.
+///
+/// # Fallible inputs
+///
+/// An input declared `-> Result<T, E>` is *fallible*: its output is `T`, and it may fail with
+/// `E`. Its handlers are:
+///
+/// | handler | returns | the machine |
+/// | --- | --- | --- |
+/// | `fn input(&mut self, ...)` | `Result<T, E>` | stays (a loop that may fail) |
+/// | `fn input(&mut self, ...)` | `Result<Next, E>`, or `Result<(Next, T), E>` | moves to `Next` on `Ok`, stays on `Err`, its state as the handler left it |
+/// | `fn input(&mut self, ...)` | `Result<Branch, E>`, or `Result<(Branch, T), E>` | moves to the variant's state on `Ok`, stays on `Err` |
+/// | `fn input(self, ...)` | `Next` or `(Next, T)`, or a branch | moves; cannot fail |
+///
+/// `?` works inside. A fallible transition's method on `Machine<S>` returns
+/// `Result<Machine<Next>, (Machine<S>, E)>` (with the output, `Result<(Machine<Next>, T),
+/// (Machine<S>, E)>`): the machine comes back with the error. `Dynamic`'s method returns
+/// `Result<T, automat::Error<E>>`, [`Error::Refused`] when the state does not accept the input
+/// and [`Error::Failed`] when the handler failed; the state is kept in both cases and an `Err`
+/// never poisons. A fallible transition that *panics* poisons `Dynamic`, as any transition
+/// does: it may have moved data out of its state meaning to move on. `handle` returns
+/// `Result<Output, NoTransition>`, the input's `Output` variant holding the `Result<T, E>`.
 ///
 /// # Arguments
 ///
@@ -208,6 +252,7 @@ pub use automat_macros::machine;
 pub use description::{
     Description, GroupInfo, InputInfo, Param, StateInfo, Target, TransitionInfo, TransitionKind,
 };
+pub use error::Error;
 pub use no_transition::NoTransition;
 pub use observe::{Observer, Transition};
 

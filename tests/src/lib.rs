@@ -712,3 +712,184 @@ pub mod link {
         }
     }
 }
+
+/// A session handshake, for groups (SPEC §7.2) and fallible inputs (SPEC §7.3).
+///
+/// Rules:
+///
+/// * The states are `Start`, `Wait { attempts }`, `Open { records }` and `Closed(code)`;
+///   `Start` and `Wait` form the group `Handshake`.
+/// * `Start`: `hello` goes to `Wait { attempts: 0 }`.
+/// * `Wait { attempts }`: `finished(mac)` goes to `Open { records: 0 }` and outputs `attempts`
+///   when `mac` is `GOOD_MAC`; any other `mac` adds one to `attempts`, stays, and fails with
+///   `BadMac(mac)`; `mac` 0 panics after adding one.
+/// * Every `Handshake` state: `alert(code)` goes to `Closed(code)` and adds one to the core's
+///   `alerts` (code 255 panics after counting); `ping(explode)` adds one to the core's `pings`
+///   and outputs it, staying (panics after counting when `explode`); `shuffle` turns a `Wait`
+///   back into `Start`, which a loop may not do, and panics then, and leaves a `Start` as it is;
+///   `route(open)` fails with `Refused` when the state is `Start`, and otherwise goes to
+///   `Open { records: attempts }` when `open`, or to `Closed(0)`.
+/// * `Open { records }`: `record(value)` adds one to `records` and outputs nothing, failing with
+///   `Zero` (and no change) for 0, panicking for 13 after adding one; `close` goes to
+///   `Closed(0)`.
+/// * `Closed` accepts nothing.
+#[automat::machine(derive(Debug, Clone, PartialEq, Eq))]
+pub mod session {
+    /// The MAC `finished` accepts.
+    pub const GOOD_MAC: u32 = 42;
+
+    /// A session's inputs.
+    pub trait Session {
+        /// The client says hello.
+        fn hello(&mut self);
+        /// The peer's MAC; the output is the failed attempts before it.
+        fn finished(&mut self, mac: u32) -> Result<u32, BadMac>;
+        /// A fatal alert.
+        fn alert(&mut self, code: u8);
+        /// A heartbeat; the output is the count of pings.
+        fn ping(&mut self, explode: bool) -> u32;
+        /// Misuse of a group loop.
+        fn shuffle(&mut self);
+        /// Ends the handshake early, one way or the other.
+        fn route(&mut self, open: bool) -> Result<(), Refused>;
+        /// Records a value.
+        fn record(&mut self, value: u32) -> Result<(), Zero>;
+        /// Closes the session.
+        fn close(&mut self);
+    }
+
+    /// A MAC that did not check.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct BadMac(pub u32);
+
+    /// `route` in `Start`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Refused;
+
+    /// `record(0)`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Zero;
+
+    /// Counters.
+    #[core]
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct Counters {
+        /// Alerts handled.
+        pub alerts: u32,
+        /// Pings handled.
+        pub pings: u32,
+    }
+
+    /// Before hello.
+    #[state(initial)]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Start;
+
+    /// Waiting for the peer's MAC.
+    #[state]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Wait {
+        /// Bad MACs so far.
+        pub attempts: u32,
+    }
+
+    /// The session is up.
+    #[state]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Open {
+        /// Values recorded.
+        pub records: u32,
+    }
+
+    /// The session is over, with the alert's code.
+    #[state]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Closed(pub u8);
+
+    /// Every state before the session is up.
+    #[group]
+    #[derive(Debug)]
+    pub enum Handshake {
+        /// Before hello.
+        Start(Start),
+        /// Waiting for the MAC.
+        Wait(Wait),
+    }
+
+    /// Where `route` goes.
+    #[branch]
+    pub enum Route {
+        /// Up early.
+        Opened(Open),
+        /// Given up.
+        Gone(Closed),
+    }
+
+    #[transitions]
+    impl Start {
+        fn hello(self, _core: &mut Counters) -> Wait {
+            Wait { attempts: 0 }
+        }
+    }
+
+    #[transitions]
+    impl Wait {
+        /// Checks the MAC.
+        fn finished(&mut self, _core: &mut Counters, mac: u32) -> Result<(Open, u32), BadMac> {
+            if mac == GOOD_MAC {
+                return Ok((Open { records: 0 }, self.attempts));
+            }
+            self.attempts += 1;
+            assert!(mac != 0, "finished exploded");
+            Err(BadMac(mac))
+        }
+    }
+
+    #[transitions]
+    impl Handshake {
+        /// Closes on any alert.
+        fn alert(self, core: &mut Counters, reason: u8) -> Closed {
+            core.alerts += 1;
+            assert!(reason != 255, "alert exploded");
+            Closed(reason)
+        }
+
+        fn ping(&mut self, core: &mut Counters, explode: bool) -> u32 {
+            core.pings += 1;
+            assert!(!explode, "ping exploded");
+            core.pings
+        }
+
+        fn shuffle(&mut self, _core: &mut Counters) {
+            if let Handshake::Wait(_) = self {
+                *self = Handshake::Start(Start);
+            }
+        }
+
+        fn route(&mut self, _core: &mut Counters, open: bool) -> Result<Route, Refused> {
+            match self {
+                Handshake::Start(_) => Err(Refused),
+                Handshake::Wait(wait) if open => Ok(Route::Opened(Open {
+                    records: wait.attempts,
+                })),
+                Handshake::Wait(_) => Ok(Route::Gone(Closed(0))),
+            }
+        }
+    }
+
+    #[transitions]
+    impl Open {
+        fn record(&mut self, _core: &mut Counters, value: u32) -> Result<(), Zero> {
+            if value == 0 {
+                return Err(Zero);
+            }
+            self.records += 1;
+            assert!(value != 13, "record exploded");
+            Ok(())
+        }
+
+        fn close(self, _core: &mut Counters) -> Closed {
+            Closed(0)
+        }
+    }
+}

@@ -7,8 +7,8 @@
 
 use super::{
     announce, args, call, derives, doc, generic_args, generic_decl, input_list, local,
-    machine_list, marker_init, method_doc, output, params, report_refusal, where_clause,
-    where_with,
+    machine_list, marker_init, member, method_doc, output, params, report_refusal, unwrap_member,
+    where_clause, where_with,
 };
 use crate::model::{Handler, HandlerKind, Input, Machine};
 use crate::text;
@@ -266,7 +266,8 @@ pub fn machine(machine: &Machine) -> TokenStream {
 /// The method of `Dynamic` for one input: dispatch on the state, run its handler.
 fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
     let krate = &machine.krate;
-    let (ident, params, output) = (&input.ident, params(input), output(input));
+    let (ident, params) = (&input.ident, params(input));
+    let returns = returns(machine, input);
     let handlers: Vec<&Handler> = machine
         .handlers
         .iter()
@@ -278,6 +279,11 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
     let refused = local("__refused");
     let report = report_refusal(machine, &refused);
     let refused_doc = refused_doc(machine);
+    let refused_error = if input.error.is_some() {
+        quote!(#krate::Error::Refused(#refused))
+    } else {
+        quote!(#refused)
+    };
     quote! {
         #docs
         ///
@@ -285,14 +291,14 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
         ///
         #refused_doc
         #[inline]
-        pub fn #ident(&mut self, #params) -> ::core::result::Result<#output, #krate::NoTransition> {
+        pub fn #ident(&mut self, #params) -> #returns {
             match self.slot {
                 #(#arms)*
                 // Other states, and every poisoned slot.
                 _ => {
                     let #refused = self.__refuse(#name);
                     #report
-                    ::core::result::Result::Err(#refused)
+                    ::core::result::Result::Err(#refused_error)
                 }
             }
         }
@@ -312,32 +318,124 @@ fn refused_doc(machine: &Machine) -> TokenStream {
     }
 }
 
+/// What `Dynamic`'s method of `input` returns: `Result<T, NoTransition>`, or for a fallible
+/// input `Result<T, automat::Error<E>>`.
+pub(super) fn returns(machine: &Machine, input: &Input) -> TokenStream {
+    let (krate, output) = (&machine.krate, output(input));
+    input.error.as_ref().map_or_else(
+        || quote!(::core::result::Result<#output, #krate::NoTransition>),
+        |error| quote!(::core::result::Result<#output, #krate::Error<#error>>),
+    )
+}
+
 /// One state's arm in an input method.
 fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
+    let krate = &machine.krate;
     let source = &machine.states[handler.state].ident;
     let has_output = machine.inputs[handler.input].output.is_some();
-    let (state, out) = (local("__state"), local("__output"));
+    let (state, wrapped, result, error) = (
+        local("__state"),
+        local("__group"),
+        local("__result"),
+        local("__error"),
+    );
+    let member = member(machine, handler);
+    let failed = quote!(::core::result::Result::Err(#krate::Error::Failed(#error)));
     if handler.kind == HandlerKind::Loop {
-        let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
         let announce = announce(machine, handler, handler.state, &quote!(&mut self.core));
-        return quote! {
-            __Slot::__Live(State::#source(ref mut #state)) => {
-                let #out = #call;
+        let finish = if handler.fallible {
+            quote! {
+                match #result {
+                    ::core::result::Result::Ok(#result) => {
+                        #announce
+                        ::core::result::Result::Ok(#result)
+                    }
+                    ::core::result::Result::Err(#error) => #failed,
+                }
+            }
+        } else {
+            quote! {
                 #announce
-                ::core::result::Result::Ok(#out)
+                ::core::result::Result::Ok(#result)
+            }
+        };
+        let Some(member) = member else {
+            let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
+            return quote! {
+                __Slot::__Live(State::#source(ref mut #state)) => {
+                    let #result = #call;
+                    #finish
+                }
+            };
+        };
+        // A group's loop takes the group enum: the state moves into it for the call, so the
+        // slot says "poisoned" until it is back, as for a transition.
+        let take = take_state(machine, handler);
+        let call = call(
+            machine,
+            handler,
+            &quote!(&mut #wrapped),
+            &quote!(&mut self.core),
+        );
+        let unwrap = unwrap_member(machine, handler, &wrapped, &state);
+        return quote! {
+            __Slot::__Live(State::#source(_)) => {
+                #take
+                let mut #wrapped = #member(#state);
+                let #result = #call;
+                #unwrap
+                self.slot = __Slot::__Live(State::#source(#state));
+                #finish
             }
         };
     }
-    let call = call(machine, handler, &quote!(#state), &quote!(&mut self.core));
-    let take = take_state(machine, handler);
     let into_state = into_state(machine, handler);
-    let (bind, result) = bind_output(has_output);
+    let (bind, value) = bind_output(has_output);
+    if !handler.fallible {
+        let receiver = member.map_or_else(|| quote!(#state), |member| quote!(#member(#state)));
+        let call = call(machine, handler, &receiver, &quote!(&mut self.core));
+        let take = take_state(machine, handler);
+        return quote! {
+            __Slot::__Live(State::#source(_)) => {
+                #take
+                let #bind = #call;
+                self.slot = __Slot::__Live(#into_state);
+                ::core::result::Result::Ok(#value)
+            }
+        };
+    }
+    // A fallible transition moves on `Ok` and stays on `Err`. Its state is out of the slot
+    // during the call, as a transition's is, so a panic poisons the machine: the handler may
+    // have moved data out of it (`core::mem::take`) meaning to move on.
+    let take = take_state(machine, handler);
+    let (wrap, receiver, unwrap) = match &member {
+        Some(member) => (
+            quote!(let mut #wrapped = #member(#state);),
+            quote!(&mut #wrapped),
+            unwrap_member(machine, handler, &wrapped, &state),
+        ),
+        None => (
+            quote!(let mut #state = #state;),
+            quote!(&mut #state),
+            quote!(),
+        ),
+    };
+    let call = call(machine, handler, &receiver, &quote!(&mut self.core));
     quote! {
         __Slot::__Live(State::#source(_)) => {
             #take
-            let #bind = #call;
-            self.slot = __Slot::__Live(#into_state);
-            ::core::result::Result::Ok(#result)
+            #wrap
+            match #call {
+                ::core::result::Result::Ok(#bind) => {
+                    self.slot = __Slot::__Live(#into_state);
+                    ::core::result::Result::Ok(#value)
+                }
+                ::core::result::Result::Err(#error) => {
+                    #unwrap
+                    self.slot = __Slot::__Live(State::#source(#state));
+                    #failed
+                }
+            }
         }
     }
 }
@@ -411,11 +509,28 @@ fn handle_body(machine: &Machine) -> TokenStream {
         .handlers
         .iter()
         .any(|handler| handler.kind != HandlerKind::Loop);
-    if !consumes || machine.handlers.len() > NESTED_HANDLE_MAX {
+    // Groups and fallible handlers have one shape, in the input methods.
+    let plain = machine
+        .handlers
+        .iter()
+        .all(|handler| handler.group.is_none() && !handler.fallible);
+    if !consumes || !plain || machine.handlers.len() > NESTED_HANDLE_MAX {
+        let krate = &machine.krate;
         let arms = machine.inputs.iter().map(|input| {
             let (ident, variant, args) = (&input.ident, &input.variant, args(input));
             let pattern = input_pattern(input);
-            quote!(#pattern => ::core::result::Result::map(self.#ident(#args), Output::#variant),)
+            if input.error.is_none() {
+                return quote!(#pattern => ::core::result::Result::map(self.#ident(#args), Output::#variant),);
+            }
+            // A failure is the input's output; only a refusal is `handle`'s error.
+            let (value, error) = (local("__value"), local("__error"));
+            quote! {
+                #pattern => match self.#ident(#args) {
+                    ::core::result::Result::Ok(#value) => ::core::result::Result::Ok(Output::#variant(::core::result::Result::Ok(#value))),
+                    ::core::result::Result::Err(#krate::Error::Failed(#error)) => ::core::result::Result::Ok(Output::#variant(::core::result::Result::Err(#error))),
+                    ::core::result::Result::Err(#krate::Error::Refused(#error)) => ::core::result::Result::Err(#error),
+                },
+            }
         });
         return quote!(match input { #(#arms)* });
     }

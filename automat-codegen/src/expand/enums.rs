@@ -1,6 +1,6 @@
 //! `State`, `Input` and `Output`: the machine's states, inputs and outputs as values.
 
-use super::{derives, doc, generic_args, generic_decl, input_list, output, where_clause};
+use super::{derives, doc, generic_args, generic_decl, input_list, output_value, where_clause};
 use crate::model::Machine;
 use crate::text;
 use proc_macro2::TokenStream;
@@ -115,8 +115,12 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
         quote!(#text_doc #variant { #(#fields)* },)
     });
     let outputs = machine.inputs.iter().map(|input| {
-        let (variant, output) = (&input.variant, output(input));
-        let text = format!("The output of `{}`.", input.ident);
+        let (variant, output) = (&input.variant, output_value(input));
+        let text = if input.error.is_some() {
+            format!("The output of `{}`, or how it failed.", input.ident)
+        } else {
+            format!("The output of `{}`.", input.ident)
+        };
         let text_doc = doc(&text);
         quote!(#text_doc #variant(#output),)
     });

@@ -1,13 +1,12 @@
 //! The input trait, re-emitted with fallible outputs, and its implementation by `Dynamic`.
 
-use super::{args, generic_args, generic_decl, output, params, where_clause};
+use super::{args, generic_args, generic_decl, params, where_clause};
 use crate::model::Machine;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 /// The user's trait with every output `T` turned into `Result<T, automat::NoTransition>`.
 pub fn declaration(machine: &Machine) -> TokenStream {
-    let krate = &machine.krate;
     let (vis, ident, attrs, generics) = (
         &machine.vis,
         &machine.input_trait.ident,
@@ -16,11 +15,11 @@ pub fn declaration(machine: &Machine) -> TokenStream {
     );
     let bounds = &generics.where_clause;
     let methods = machine.inputs.iter().map(|input| {
-        let (attrs, ident, params, output) =
-            (&input.attrs, &input.ident, params(input), output(input));
+        let (attrs, ident, params) = (&input.attrs, &input.ident, params(input));
+        let returns = super::dynamic::returns(machine, input);
         quote! {
             #(#attrs)*
-            fn #ident(&mut self, #params) -> ::core::result::Result<#output, #krate::NoTransition>;
+            fn #ident(&mut self, #params) -> #returns;
         }
     });
     // Spanned at the user's trait, so rustc's notes about it point at the declaration.
@@ -38,7 +37,6 @@ pub fn declaration(machine: &Machine) -> TokenStream {
 
 /// `impl Trait for Dynamic`, each method delegating to the inherent one.
 pub fn implementation(machine: &Machine) -> TokenStream {
-    let krate = &machine.krate;
     let ident = &machine.input_trait.ident;
     let (_, trait_args, _) = machine.input_trait.generics.split_for_impl();
     let (decl, args_of, bounds) = (
@@ -47,10 +45,11 @@ pub fn implementation(machine: &Machine) -> TokenStream {
         where_clause(&machine.generics),
     );
     let methods = machine.inputs.iter().map(|input| {
-        let (method, params, args, output) = (&input.ident, params(input), args(input), output(input));
+        let (method, params, args) = (&input.ident, params(input), args(input));
+        let returns = super::dynamic::returns(machine, input);
         quote! {
             #[inline]
-            fn #method(&mut self, #params) -> ::core::result::Result<#output, #krate::NoTransition> {
+            fn #method(&mut self, #params) -> #returns {
                 Dynamic::#method(self, #args)
             }
         }

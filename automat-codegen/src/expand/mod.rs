@@ -62,20 +62,73 @@ fn output(input: &Input) -> TokenStream {
         .map_or_else(|| quote!(()), ToTokens::to_token_stream)
 }
 
+/// What a fallible input's handlers return, or the output: `Result<T, E>` for a fallible
+/// input, `T` for another. The `Output` variant of the input holds it.
+fn output_value(input: &Input) -> TokenStream {
+    let output = output(input);
+    match &input.error {
+        Some(error) => quote!(::core::result::Result<#output, #error>),
+        None => output,
+    }
+}
+
 /// The call of a handler: `Locked::coin(receiver, core, cents)`, without the core argument
-/// when the machine has no core.
+/// when the machine has no core; a group's handler is called through the group,
+/// `Handshake::alert(receiver, ...)`, its receiver the state wrapped in the group (see
+/// [`member`]).
 fn call(
     machine: &Machine,
     handler: &Handler,
     receiver: &TokenStream,
     core: &TokenStream,
 ) -> TokenStream {
-    let state = &machine.states[handler.state].ident;
+    let owner = match handler.group {
+        Some(group) => &machine.groups[group].ident,
+        None => &machine.states[handler.state].ident,
+    };
     let method = &handler.ident;
     let input = &machine.inputs[handler.input];
     let core = machine.core.as_ref().map(|_| quote!(#core,));
     let args = args(input);
-    quote!(#state::#method(#receiver, #core #args))
+    quote!(#owner::#method(#receiver, #core #args))
+}
+
+/// For a group's handler, `Group::Variant`: the variant of the group enum that holds the
+/// handler's state.
+fn member(machine: &Machine, handler: &Handler) -> Option<TokenStream> {
+    let group = &machine.groups[handler.group?];
+    let variant = group
+        .variants
+        .iter()
+        .find(|variant| variant.state == handler.state)?;
+    let (group, variant) = (&group.ident, &variant.ident);
+    Some(quote!(#group::#variant))
+}
+
+/// The statement that takes a group's handler's state back out of the group enum `wrapped`
+/// into `state`, after a group loop or a failed group transition: it must still be the member
+/// it was, since a handler that stays cannot move the machine to another state.
+fn unwrap_member(
+    machine: &Machine,
+    handler: &Handler,
+    wrapped: &Ident,
+    state: &Ident,
+) -> TokenStream {
+    let Some(member) = member(machine, handler) else {
+        return quote!();
+    };
+    let message = format!(
+        "`{}::{}` changed the variant of its `&mut self` from `{}`: a handler that stays leaves its state's variant as it is",
+        machine.groups[handler.group.unwrap_or_default()].ident,
+        handler.ident,
+        machine.states[handler.state].ident,
+    );
+    quote! {
+        #[allow(irrefutable_let_patterns)]
+        let #member(#state) = #wrapped else {
+            ::core::panic!(#message)
+        };
+    }
 }
 
 /// `#[doc = "..."]` for generated items, each line led by a space as `///` would write it.

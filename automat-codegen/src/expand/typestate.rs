@@ -2,7 +2,7 @@
 
 use super::{
     announce, call, derives, doc, generic_args, generic_decl, local, machine_list, machine_marker,
-    marker_init, method_doc, output, params, where_clause,
+    marker_init, member, method_doc, output, params, unwrap_member, where_clause,
 };
 use crate::model::{Handler, HandlerKind, Machine};
 use crate::text;
@@ -156,51 +156,164 @@ pub fn machine(machine: &Machine) -> TokenStream {
 /// The method of `Machine<S>` that runs one handler.
 fn method(machine: &Machine, handler: &Handler) -> TokenStream {
     let input = &machine.inputs[handler.input];
-    let (ident, params, output) = (&input.ident, params(input), output(input));
+    let (ident, params) = (&input.ident, params(input));
     let docs = method_doc(machine, Some(handler), input);
-    let (core, state, next, out) = (
+    let (core, state, wrapped, result, error) = (
         local("__core"),
         local("__state"),
-        local("__next"),
-        local("__output"),
+        local("__group"),
+        local("__result"),
+        local("__error"),
     );
     let core_binding = machine.core.as_ref().map(|_| quote!(core: mut #core,));
     let marker = marker_init(machine);
     let rest = machine_marker(machine).map(|_| quote!(..));
     let core_field = machine.core.as_ref().map(|_| quote!(core: #core,));
     let core_field = quote!(#core_field #marker);
-    let of =
-        |state: usize| machine_list(machine, &machine.states[state].ty.to_token_stream(), false);
-    let all_args = generic_args(&machine.generics);
-    let has_output = input.output.is_some();
+    let member = member(machine, handler);
+    let source = machine_list(
+        machine,
+        &machine.states[handler.state].ty.to_token_stream(),
+        false,
+    );
     if handler.kind == HandlerKind::Loop {
+        let output = super::output_value(input);
+        let announce = announce(machine, handler, handler.state, &quote!(&mut #core));
+        let announce = if handler.fallible {
+            quote!(if ::core::result::Result::is_ok(&#result) { #announce })
+        } else {
+            announce
+        };
+        let Some(member) = member else {
+            // A state's own loop works on the state in place.
+            let call = call(
+                machine,
+                handler,
+                &quote!(&mut self.state),
+                &quote!(&mut self.core),
+            );
+            let announce =
+                super::announce(machine, handler, handler.state, &quote!(&mut self.core));
+            let announce = if handler.fallible {
+                quote!(if ::core::result::Result::is_ok(&#result) { #announce })
+            } else {
+                announce
+            };
+            return quote! {
+                #docs
+                #[inline]
+                pub fn #ident(&mut self, #params) -> #output {
+                    let #result = #call;
+                    #announce
+                    #result
+                }
+            };
+        };
+        // A group's loop takes the group enum, so the state moves into it for the call and
+        // the machine is handed back with the result.
         let call = call(
             machine,
             handler,
-            &quote!(&mut self.state),
-            &quote!(&mut self.core),
+            &quote!(&mut #wrapped),
+            &quote!(&mut #core),
         );
-        let announce = announce(machine, handler, handler.state, &quote!(&mut self.core));
+        let unwrap = unwrap_member(machine, handler, &wrapped, &state);
+        let (returns, value) = if input.output.is_none() && !handler.fallible {
+            (
+                quote!(Machine #source),
+                quote!(Machine { #core_field state: #state }),
+            )
+        } else {
+            (
+                quote!((Machine #source, #output)),
+                quote!((Machine { #core_field state: #state }, #result)),
+            )
+        };
         return quote! {
             #docs
             #[inline]
-            pub fn #ident(&mut self, #params) -> #output {
-                let #out = #call;
+            pub fn #ident(self, #params) -> #returns {
+                let Machine { #core_binding state: #state, #rest } = self;
+                let mut #wrapped = #member(#state);
+                let #result = #call;
+                #unwrap
                 #announce
-                #out
+                #value
             }
         };
     }
-    let (returns, body) = match handler.kind {
+    if !handler.fallible {
+        let receiver = member.map_or_else(|| quote!(#state), |member| quote!(#member(#state)));
+        let call = call(machine, handler, &receiver, &quote!(&mut #core));
+        let (returns, build) = moved(machine, handler, &core_field, &call);
+        return quote! {
+            #docs
+            #[inline]
+            pub fn #ident(self, #params) -> #returns {
+                let Machine { #core_binding state: #state, #rest } = self;
+                #build
+            }
+        };
+    }
+    let (returns, build) = moved(machine, handler, &core_field, &quote!(#result));
+    // A fallible transition: it moves on `Ok`, and on `Err` the machine comes back with the
+    // error, its state as the handler left it.
+    let error_type = &input.error;
+    let (wrap, receiver, unwrap) = match &member {
+        Some(member) => (
+            quote!(let mut #wrapped = #member(#state);),
+            quote!(&mut #wrapped),
+            unwrap_member(machine, handler, &wrapped, &state),
+        ),
+        None => (
+            quote!(let mut #state = #state;),
+            quote!(&mut #state),
+            quote!(),
+        ),
+    };
+    let call = call(machine, handler, &receiver, &quote!(&mut #core));
+    quote! {
+        #docs
+        #[inline]
+        pub fn #ident(self, #params) -> ::core::result::Result<#returns, (Machine #source, #error_type)> {
+            let Machine { #core_binding state: #state, #rest } = self;
+            #wrap
+            match #call {
+                ::core::result::Result::Ok(#result) => ::core::result::Result::Ok({ #build }),
+                ::core::result::Result::Err(#error) => {
+                    #unwrap
+                    ::core::result::Result::Err((Machine { #core_field state: #state }, #error))
+                }
+            }
+        }
+    }
+}
+
+/// What a handler that moves the machine returns on `Machine<S>`, and the statements that
+/// build it from the handler's result, `result`: the next typed machine, or the branch's enum
+/// of typed machines, paired with the output when the input has one.
+fn moved(
+    machine: &Machine,
+    handler: &Handler,
+    core_field: &TokenStream,
+    result: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    let input = &machine.inputs[handler.input];
+    let output = output(input);
+    let (next, out, core) = (local("__next"), local("__output"), local("__core"));
+    let has_output = input.output.is_some();
+    let of =
+        |state: usize| machine_list(machine, &machine.states[state].ty.to_token_stream(), false);
+    let all_args = generic_args(&machine.generics);
+    match handler.kind {
         HandlerKind::Transition(target) => {
             let announce = announce(machine, handler, target, &quote!(&mut #core));
             let target = of(target);
-            let call = call(machine, handler, &quote!(#state), &quote!(&mut #core));
-            let (returns, body) = if has_output {
+            if has_output {
                 (
                     quote!((Machine #target, #output)),
                     quote! {
-                        let (#next, #out) = #call;
+                        let (#next, #out) = #result;
                         #announce
                         (Machine { #core_field state: #next }, #out)
                     },
@@ -209,18 +322,16 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
                 (
                     quote!(Machine #target),
                     quote! {
-                        let #next = #call;
+                        let #next = #result;
                         #announce
                         Machine { #core_field state: #next }
                     },
                 )
-            };
-            (returns, body)
+            }
         }
         HandlerKind::Branch(branch) => {
             let branch = &machine.branches[branch];
             let (ident_enum, typed) = (&branch.ident, format_ident!("{}Machine", branch.ident));
-            let call = call(machine, handler, &quote!(#state), &quote!(&mut #core));
             let arms = branch.variants.iter().map(|variant| {
                 let label = &variant.ident;
                 let announce = announce(machine, handler, variant.state, &quote!(&mut #core));
@@ -231,28 +342,22 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
                     }
                 }
             });
-            let (returns, body) = if has_output {
+            if has_output {
                 (
                     quote!((#typed #all_args, #output)),
                     quote! {
-                        let (#next, #out) = #call;
+                        let (#next, #out) = #result;
                         let #next = match #next { #(#arms)* };
                         (#next, #out)
                     },
                 )
             } else {
-                (quote!(#typed #all_args), quote!(match #call { #(#arms)* }))
-            };
-            (returns, body)
+                (
+                    quote!(#typed #all_args),
+                    quote!(match #result { #(#arms)* }),
+                )
+            }
         }
-        HandlerKind::Loop => unreachable!("loops returned above"),
-    };
-    quote! {
-        #docs
-        #[inline]
-        pub fn #ident(self, #params) -> #returns {
-            let Machine { #core_binding state: #state, #rest } = self;
-            #body
-        }
+        HandlerKind::Loop => unreachable!("a loop does not move the machine"),
     }
 }
