@@ -70,7 +70,7 @@ impl Merger {
                 .find(|declared| param_name(&declared.param) == name)
             else {
                 self.params.push(Declared {
-                    param: without_default(param),
+                    param: without_attributes(param),
                     owner: owner.to_string(),
                     held,
                 });
@@ -244,18 +244,27 @@ fn param_ident(param: &GenericParam) -> TokenStream {
     }
 }
 
-/// The parameter without its default and attributes: generated items repeat it in `impl`
-/// headers, where neither is allowed.
-fn without_default(param: &GenericParam) -> GenericParam {
+/// The parameter without its attributes, which generated items do not repeat.
+fn without_attributes(param: &GenericParam) -> GenericParam {
     let mut param = param.clone();
     match &mut param {
         GenericParam::Lifetime(param) => param.attrs.clear(),
+        GenericParam::Type(param) => param.attrs.clear(),
+        GenericParam::Const(param) => param.attrs.clear(),
+    }
+    param
+}
+
+/// The parameter without its default, as an `impl` header declares it.
+#[must_use]
+pub fn without_default_value(param: &GenericParam) -> GenericParam {
+    let mut param = param.clone();
+    match &mut param {
+        GenericParam::Lifetime(_) => {}
         GenericParam::Type(param) => {
-            param.attrs.clear();
             param.default = None;
         }
         GenericParam::Const(param) => {
-            param.attrs.clear();
             param.default = None;
         }
     }

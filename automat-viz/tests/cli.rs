@@ -298,6 +298,38 @@ fn expand_prints_the_generated_code() {
 }
 
 #[test]
+fn expand_prints_a_generic_machine_with_its_parameters() {
+    // `lines` is generic over a lifetime and has an input borrowed for the call; `tcp` over the
+    // type of its sink, with a default.
+    let lines = common::examples_dir().join("lines.rs");
+    let (status, out, err) = common::run(&["expand", arg(&lines)]);
+    assert_eq!((status, err.as_str()), (0, ""));
+    syn::parse_str::<syn::File>(&out).expect("the expansion is valid Rust");
+    for item in [
+        "pub struct Dynamic<'buf> {",
+        "pub struct Machine<'buf, S> {",
+        "pub enum Input<'input, 'buf> {",
+        "line: &'buf [u8],",
+        "bytes: &'input [u8],",
+        "input: Input<'_, 'buf>,",
+        "::core::result::Result<Output<'buf>, ::automat::NoTransition>",
+        "impl<'buf> Machine<'buf, Ready<'buf>> {",
+    ] {
+        assert!(out.contains(item), "`{item}` missing from\n{out}");
+    }
+    let tcp = common::examples_dir().join("tcp.rs");
+    let (status, out, _) = common::run(&["expand", arg(&tcp)]);
+    assert_eq!(status, 0);
+    for item in [
+        "pub struct Dynamic<T: Sink = ()> {",
+        "impl<T: Sink> Dynamic<T> {",
+        "impl<T: Sink> ::core::convert::From<Machine<Closed, T>> for Dynamic<T> {",
+    ] {
+        assert!(out.contains(item), "`{item}` missing from\n{out}");
+    }
+}
+
+#[test]
 fn expand_picks_a_machine_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let both = dir.path().join("both.rs");

@@ -1,16 +1,44 @@
 //! Two TCP endpoints, step by step: a three-way handshake through the typestate API, then a
 //! whole connection — handshake, data both ways, an active close through `TIME-WAIT` — through
-//! `Dynamic`, with every segment printed as RFC 793 writes it, and an `RST` that branches.
+//! `Dynamic`, with every segment printed as RFC 793 writes it, an `RST` that branches, and a
+//! connection whose core is generic over its segment sink, here a capture.
 //!
 //! Run it with `cargo run --example tcp`.
 
 use automat::NoTransition;
+use automat_examples::Sink;
 use automat_examples::tcp::{Closed, Core, Dynamic, Machine, ResetMachine, Segment};
 
 fn main() {
     handshake();
     connection();
     reset();
+    capture();
+}
+
+/// A sink that keeps every segment sent. The connection is generic over its sink, so
+/// `Dynamic<Capture>` calls `Capture::send` directly: no trait object, no copy of the machine.
+#[derive(Debug, Default)]
+struct Capture(Vec<Segment>);
+
+impl Sink for Capture {
+    fn send(&mut self, segment: &Segment) {
+        self.0.push(*segment);
+    }
+}
+
+/// A client whose segments go to its own sink as they are sent.
+fn capture() {
+    println!("== a connection generic over its sink: Dynamic<Capture> ==");
+    let mut client: Dynamic<Capture> =
+        Dynamic::new(Core::with_sink(100, Capture::default()), Closed);
+    client.active_open().expect("Closed accepts active_open");
+    client.syn_ack(300, 101).expect("SynSent accepts syn_ack");
+    client.send(5).expect("Established accepts send");
+    client.close().expect("Established accepts close");
+    for segment in &client.core().sink.0 {
+        println!("  captured {segment}");
+    }
 }
 
 /// The three-way handshake with the states in the types: each call exists only on the

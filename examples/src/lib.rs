@@ -5,8 +5,11 @@
 //!
 //! * [`turnstile`]: the machine of the specification — a core, a loop, an output;
 //! * [`garage_door`]: a door driven by a button and two sensors, with a motor and an alarm;
-//! * [`tcp`]: the connection state machine of RFC 793, all eleven states;
-//! * [`door_lock`]: a keypad lock with no core, whose `unlock` is a branch.
+//! * [`tcp`]: the connection state machine of RFC 793, all eleven states, generic over the
+//!   [`Sink`] its segments go to;
+//! * [`door_lock`]: a keypad lock with no core, whose `unlock` is a branch;
+//! * [`lines`]: a line protocol read from borrowed bytes, whose state holds a slice of a line
+//!   (a machine generic over a lifetime, with an input borrowed for the call).
 //!
 //! ```
 //! use automat_examples::turnstile::{Core, Dynamic, Locked};
@@ -24,11 +27,13 @@
 mod machines {
     pub mod door_lock;
     pub mod garage_door;
+    pub mod lines;
     pub mod tcp;
     pub mod turnstile;
 }
 
 pub use machines::door_lock::door_lock;
 pub use machines::garage_door::garage_door;
-pub use machines::tcp::tcp;
+pub use machines::lines::lines;
+pub use machines::tcp::{Sink, tcp};
 pub use machines::turnstile::turnstile;

@@ -191,7 +191,11 @@ mod tcp {
 
     /// Carries `segment` to `to`, and each reply back, until nobody replies; returns every
     /// segment that went over the wire.
-    fn exchange(segment: Segment, from: &mut Dynamic, to: &mut Dynamic) -> Vec<Segment> {
+    fn exchange<T: automat_examples::Sink>(
+        segment: Segment,
+        from: &mut Dynamic<T>,
+        to: &mut Dynamic<T>,
+    ) -> Vec<Segment> {
         let (mut from, mut to) = (from, to);
         let mut wire = Vec::new();
         let mut in_flight = Some(segment);
@@ -201,6 +205,32 @@ mod tcp {
             std::mem::swap(&mut from, &mut to);
         }
         wire
+    }
+
+    /// A sink that keeps what it is sent.
+    #[derive(Debug, Default, Clone, PartialEq, Eq)]
+    struct Capture(Vec<Segment>);
+
+    impl automat_examples::Sink for Capture {
+        fn send(&mut self, segment: &Segment) {
+            self.0.push(*segment);
+        }
+    }
+
+    #[test]
+    fn the_sink_receives_every_segment_the_outputs_carry() {
+        let mut client: Dynamic<Capture> =
+            Dynamic::new(Core::with_sink(100, Capture::default()), Closed);
+        let mut server = Dynamic::new(Core::with_sink(300, Capture::default()), Closed);
+        server.passive_open().unwrap();
+        let syn = client.active_open().unwrap();
+        let wire = exchange(syn, &mut client, &mut server);
+        let (data, fin) = (client.send(7).unwrap(), client.close().unwrap().unwrap());
+        let sent: Vec<Segment> = wire.iter().step_by(2).copied().chain([data, fin]).collect();
+        assert_eq!(client.core().sink.0, sent);
+        let received: Vec<Segment> = wire.iter().skip(1).step_by(2).copied().collect();
+        assert_eq!(server.core().sink.0, received);
+        assert_eq!(client.state_name(), "FinWait1");
     }
 
     #[test]
@@ -484,5 +514,70 @@ mod door_lock {
             ]
         );
         assert_eq!(door.state(), &State::Locked(Locked::new(4321)));
+    }
+}
+
+mod lines {
+    use super::NoTransition;
+    use automat_examples::lines::{
+        Closed, CommandMachine, Core, Dynamic, Greeting, HelloMachine, Input, Machine, Output,
+        Ready, Reply, State,
+    };
+
+    #[test]
+    fn the_ready_state_holds_a_slice_of_the_hello_line() {
+        let buffer = b"HELLO ada\nQUIT".to_vec();
+        let mut lines = buffer.split(|&byte| byte == b'\n');
+        let hello = lines.next().unwrap();
+        let mut session: Dynamic<'_> = Dynamic::new(Core::default(), Greeting);
+        assert_eq!(session.line(hello), Ok(Reply::Welcome(b"ada")));
+        let State::Ready(Ready { name }) = session.state() else {
+            panic!("a greeted session is ready")
+        };
+        assert!(
+            std::ptr::eq(name.as_ptr(), hello[6..].as_ptr()),
+            "a slice, not a copy"
+        );
+        assert_eq!(session.line(lines.next().unwrap()), Ok(Reply::Bye(0)));
+        assert_eq!(session.state(), &State::Closed(Closed));
+    }
+
+    #[test]
+    fn data_is_borrowed_for_the_call_only() {
+        let mut session = Dynamic::new(Core::default(), Greeting);
+        session.line(b"HELLO bob").unwrap();
+        for size in [3, 5] {
+            let chunk = vec![0; size];
+            session.data(&chunk).unwrap();
+        }
+        assert_eq!(session.core().bytes, 8);
+        let input: Input<'_, '_> = Input::Data { bytes: &[1, 2] };
+        assert_eq!(session.handle(input), Ok(Output::Data(10)));
+        assert_eq!(
+            Dynamic::new(Core::default(), Greeting).data(&[1]),
+            Err(NoTransition::new("Greeting", "data"))
+        );
+    }
+
+    #[test]
+    fn typestate_session_branches_on_each_line() {
+        let machine: Machine<'_, Greeting> = Machine::new(Core::default(), Greeting);
+        let (hello, reply) = machine.line(b"HI");
+        assert_eq!(reply, Reply::Error("say `HELLO name` first"));
+        let HelloMachine::Refused(machine) = hello else {
+            panic!("`HI` is not a greeting")
+        };
+        let (HelloMachine::Welcomed(ready), _) = machine.line(b"HELLO eve") else {
+            panic!("`HELLO eve` is")
+        };
+        let ready: Machine<'_, Ready<'_>> = ready;
+        let (CommandMachine::Stay(ready), reply) = ready.line(b"SEND x") else {
+            panic!("`SEND` stays")
+        };
+        assert_eq!(reply, Reply::Sent(1));
+        let (CommandMachine::Quit(closed), _) = ready.line(b"QUIT") else {
+            panic!("`QUIT` quits")
+        };
+        assert_eq!(closed.core().sent, 1);
     }
 }

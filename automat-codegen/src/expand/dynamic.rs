@@ -6,9 +6,9 @@
 //! tag, so `Dynamic` is no larger than the core plus `State`.
 
 use super::{
-    announce, args, call, derives, doc, generic_args, generic_decl, input_list, local,
-    machine_list, marker_init, member, method_doc, output, params, report_refusal, unwrap_member,
-    where_clause, where_with,
+    Mode, announce, args, call, derives, doc, generic_args, generic_decl, input_list, local,
+    machine_list, marker_init, member, method_doc, output, params, report_refusal, type_decl,
+    unwrap_member, where_clause, where_with,
 };
 use crate::model::{Handler, HandlerKind, Input, Machine};
 use crate::text;
@@ -28,12 +28,9 @@ pub fn machine(machine: &Machine) -> TokenStream {
         where_clause(&machine.generics),
     );
     let state_generics = machine.state_generics();
-    let (state_decl, state_args, state_bounds) = (
-        generic_decl(&state_generics),
-        generic_args(&state_generics),
-        where_clause(&state_generics),
-    );
-    let input_args = input_list(machine, &quote!('_), false);
+    let (state_args, state_bounds) = (generic_args(&state_generics), where_clause(&state_generics));
+    let (type_params, state_type) = (type_decl(&machine.generics), type_decl(&state_generics));
+    let input_args = input_list(machine, &quote!('_), Mode::Names);
     let output_args = generic_args(&machine.output_generics());
     let states: Vec<&Ident> = machine.states.iter().map(|state| &state.ident).collect();
     let struct_doc = doc(&format!(
@@ -153,7 +150,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         #struct_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis struct Dynamic #decl #bounds {
+        #vis struct Dynamic #type_params #bounds {
             #field
             slot: __Slot #state_args,
         }
@@ -164,7 +161,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         #slot_derive_attr
         #[allow(non_camel_case_types)]
         #[allow(dead_code)]
-        enum __Slot #state_decl #state_bounds {
+        enum __Slot #state_type #state_bounds {
             __Live(State #state_args),
             #(#states,)*
         }
@@ -635,7 +632,7 @@ fn conversions(machine: &Machine, state: &Ident, ty: &syn::Type) -> TokenStream 
         generic_args(&machine.generics),
         where_clause(&machine.generics),
     );
-    let typed = machine_list(machine, &quote!(#ty), false);
+    let typed = machine_list(machine, &quote!(#ty), Mode::Names);
     let marker = marker_init(machine);
     let (value, core, data, slot) = (
         local("__value"),

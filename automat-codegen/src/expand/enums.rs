@@ -1,6 +1,9 @@
 //! `State`, `Input` and `Output`: the machine's states, inputs and outputs as values.
 
-use super::{derives, doc, generic_args, generic_decl, input_list, output_value, where_clause};
+use super::{
+    Mode, derives, doc, generic_args, generic_decl, input_list, output_value, type_decl,
+    where_clause,
+};
 use crate::model::Machine;
 use crate::text;
 use proc_macro2::TokenStream;
@@ -11,6 +14,7 @@ pub fn state(machine: &Machine) -> TokenStream {
     let (vis, derive_attr) = (&machine.vis, derives(&machine.derives));
     let name = text::name(&machine.ident);
     let generics = machine.state_generics();
+    let type_params = type_decl(&generics);
     let (decl, args, bounds) = (
         generic_decl(&generics),
         generic_args(&generics),
@@ -50,7 +54,7 @@ pub fn state(machine: &Machine) -> TokenStream {
         #enum_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis enum State #decl #bounds {
+        #vis enum State #type_params #bounds {
             #(#variants)*
         }
 
@@ -80,15 +84,14 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
     );
     let lifetime = quote!(#lifetime);
     let (input_decl, input_args) = (
-        input_list(machine, &lifetime, true),
-        input_list(machine, &lifetime, false),
+        input_list(machine, &lifetime, Mode::Impl),
+        input_list(machine, &lifetime, Mode::Names),
     );
+    let input_type = input_list(machine, &lifetime, Mode::Type);
     let input_bounds = where_clause(&machine.input_generics());
     let output_generics = machine.output_generics();
-    let (output_decl, output_bounds) = (
-        generic_decl(&output_generics),
-        where_clause(&output_generics),
-    );
+    let (output_decl, output_bounds) =
+        (type_decl(&output_generics), where_clause(&output_generics));
     let input_doc = doc(&format!(
         "An input of a `{name}` machine as a value, for `Dynamic::handle`."
     ));
@@ -136,7 +139,7 @@ pub fn input_and_output(machine: &Machine) -> TokenStream {
         #input_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis enum Input #input_decl #input_bounds {
+        #vis enum Input #input_type #input_bounds {
             #(#inputs)*
         }
 

@@ -212,14 +212,20 @@ fn report_refusal(machine: &Machine, refused: &Ident) -> TokenStream {
     }
 }
 
-/// `<'a, T: Bound, const N: usize>`: `generics` declared, for an item or an `impl` header.
+/// `<'a, T: Bound, const N: usize>`: `generics` declared, for an `impl` header.
 fn generic_decl(generics: &Generics) -> TokenStream {
-    list(generics, None, None, true)
+    list(generics, None, None, Mode::Impl)
+}
+
+/// `<'a, T: Bound = Default>`: `generics` declared, for a type's declaration, with the defaults
+/// the user wrote (so `Dynamic` alone names `Dynamic<Default>`).
+fn type_decl(generics: &Generics) -> TokenStream {
+    list(generics, None, None, Mode::Type)
 }
 
 /// `<'a, T, N>`: `generics` named, for a type.
 fn generic_args(generics: &Generics) -> TokenStream {
-    list(generics, None, None, false)
+    list(generics, None, None, Mode::Names)
 }
 
 /// `where ...`: the predicates of `generics`, or nothing.
@@ -233,27 +239,59 @@ fn where_clause(generics: &Generics) -> TokenStream {
 }
 
 /// `<'a, S, T: Bound, N>` for `Machine`: the machine's parameters with the state's after the
-/// lifetimes, declared (`bounds`) or named.
-fn machine_list(machine: &Machine, state: &TokenStream, bounds: bool) -> TokenStream {
-    list(&machine.generics, None, Some(state), bounds)
+/// lifetimes.
+fn machine_list(machine: &Machine, state: &TokenStream, mode: Mode) -> TokenStream {
+    list(&machine.generics, None, Some(state), mode)
 }
 
 /// `<'input, ...>` for `Input`: `'input` leads when an input borrows for the call.
-fn input_list(machine: &Machine, input_lifetime: &TokenStream, bounds: bool) -> TokenStream {
+fn input_list(machine: &Machine, input_lifetime: &TokenStream, mode: Mode) -> TokenStream {
     let lead = machine.input_borrows().then_some(input_lifetime);
-    list(&machine.input_generics(), lead, None, bounds)
+    list(&machine.input_generics(), lead, None, mode)
+}
+
+/// How a list of generic parameters is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Named, for a type: `<'a, T>`.
+    Names,
+    /// Declared with bounds, for an `impl` header.
+    Impl,
+    /// Declared with bounds and defaults, for a type's declaration. Defaults are kept only when
+    /// they trail, as Rust requires; generated items put consts after types, so a default on
+    /// a type parameter followed by a const without one is dropped.
+    Type,
 }
 
 fn list(
     generics: &Generics,
     lead: Option<&TokenStream>,
     state: Option<&TokenStream>,
-    bounds: bool,
+    mode: Mode,
 ) -> TokenStream {
     let mut items: Vec<TokenStream> = lead.into_iter().cloned().collect();
+    let has_default = |param: &GenericParam| match param {
+        GenericParam::Type(param) => param.default.is_some(),
+        GenericParam::Const(param) => param.default.is_some(),
+        GenericParam::Lifetime(_) => false,
+    };
+    let others: Vec<&GenericParam> = generics
+        .params
+        .iter()
+        .filter(|param| !matches!(param, GenericParam::Lifetime(_)))
+        .collect();
+    let trailing = others
+        .iter()
+        .skip_while(|param| !has_default(param))
+        .all(|param| has_default(param));
     let item = |param: &GenericParam| {
-        if bounds {
-            return quote!(#param);
+        match mode {
+            Mode::Type if trailing => return quote!(#param),
+            Mode::Type | Mode::Impl => {
+                let param = crate::generics::without_default_value(param);
+                return quote!(#param);
+            }
+            Mode::Names => {}
         }
         match param {
             GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
@@ -267,11 +305,7 @@ fn list(
         .filter(|param| matches!(param, GenericParam::Lifetime(_)));
     items.extend(lifetimes.map(item));
     items.extend(state.cloned());
-    let others = generics
-        .params
-        .iter()
-        .filter(|param| !matches!(param, GenericParam::Lifetime(_)));
-    items.extend(others.map(item));
+    items.extend(others.into_iter().map(item));
     if items.is_empty() {
         quote!()
     } else {

@@ -4,7 +4,7 @@
 //! The generated code is a table of the states; reading and writing them is shared code in
 //! `automat`'s `persist` module, which also says why the layout is what it is.
 
-use super::{generic_args, generic_decl, list, where_with};
+use super::{Mode, generic_args, generic_decl, list, where_with};
 use crate::model::Machine;
 use crate::text;
 use proc_macro2::TokenStream;
@@ -71,14 +71,14 @@ pub fn impls(machine: &Machine) -> TokenStream {
     let (ser, deser) = (quote!(#serde::Serialize), quote!(#serde::Deserialize<'de>));
     let state_generics = machine.state_generics();
     let (state_decl, state_args) = (generic_decl(&state_generics), generic_args(&state_generics));
-    let state_de_decl = list(&state_generics, Some(&de), None, true);
+    let state_de_decl = list(&state_generics, Some(&de), None, Mode::Impl);
     let state_ser_bounds = bounded(generic_parts(false), &state_generics, &ser);
     let state_de_bounds = bounded(generic_parts(false), &state_generics, &deser);
     let (decl, args) = (
         generic_decl(&machine.generics),
         generic_args(&machine.generics),
     );
-    let de_decl = list(&machine.generics, Some(&de), None, true);
+    let de_decl = list(&machine.generics, Some(&de), None, Mode::Impl);
     let ser_bounds = bounded(generic_parts(true), &machine.generics, &ser);
     let de_bounds = bounded(generic_parts(true), &machine.generics, &deser);
     // Through `serde_impls!`, which without automat's `serde` feature replaces them all with

@@ -2,7 +2,8 @@
 //! leave the dynamic world with one exhaustive `match`.
 
 use super::{
-    derives, doc, generic_args, generic_decl, local, machine_list, marker_init, where_clause,
+    Mode, derives, doc, generic_args, generic_decl, local, machine_list, marker_init, type_decl,
+    where_clause,
 };
 use crate::model::Machine;
 use proc_macro2::TokenStream;
@@ -23,10 +24,11 @@ pub fn typed(machine: &Machine) -> TokenStream {
         where_clause(&machine.generics),
     );
     let marker = marker_init(machine);
+    let type_params = type_decl(&machine.generics);
     let states: Vec<_> = machine.states.iter().map(|state| &state.ident).collect();
     let variants = machine.states.iter().map(|state| {
         let (ident, ty) = (&state.ident, &state.ty);
-        let state_args = machine_list(machine, &quote!(#ty), false);
+        let state_args = machine_list(machine, &quote!(#ty), Mode::Names);
         let text = doc(&format!("The machine is in `{ident}`."));
         quote!(#text #ident(Machine #state_args),)
     });
@@ -45,7 +47,7 @@ pub fn typed(machine: &Machine) -> TokenStream {
         #enum_doc
         #derive_attr
         #[allow(dead_code)]
-        #vis enum Typed #decl #bounds {
+        #vis enum Typed #type_params #bounds {
             #(#variants)*
         }
 

@@ -1,8 +1,9 @@
 //! `Machine<S>`: the typestate machine, whose type says which inputs it accepts.
 
 use super::{
-    announce, call, derives, doc, generic_args, generic_decl, local, machine_list, machine_marker,
-    marker_init, member, method_doc, output, params, unwrap_member, where_clause,
+    Mode, announce, call, derives, doc, generic_args, generic_decl, local, machine_list,
+    machine_marker, marker_init, member, method_doc, output, params, type_decl, unwrap_member,
+    where_clause,
 };
 use crate::model::{Handler, HandlerKind, Machine};
 use crate::text;
@@ -21,12 +22,14 @@ pub fn machine(machine: &Machine) -> TokenStream {
     );
     let s = quote!(S);
     let (machine_decl, machine_args) = (
-        machine_list(machine, &s, true),
-        machine_list(machine, &s, false),
+        machine_list(machine, &s, Mode::Impl),
+        machine_list(machine, &s, Mode::Names),
     );
+    let machine_type = machine_list(machine, &s, Mode::Type);
     let (marker_field, marker) = machine_marker(machine).unwrap_or_default();
-    let of = |state: &syn::Type| machine_list(machine, &quote!(#state), false);
+    let of = |state: &syn::Type| machine_list(machine, &quote!(#state), Mode::Names);
     let initial_args = of(initial);
+    let type_params = type_decl(&machine.generics);
     let struct_doc = doc(&format!(
         "A `{name}` machine in state `S`: it has a method for each input that `S` accepts, so an input \
          that `S` does not accept does not compile."
@@ -97,7 +100,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
             #text_doc
             #derive_attr
             #[allow(dead_code)]
-            #vis enum #ident #decl #bounds {
+            #vis enum #ident #type_params #bounds {
                 #(#variants)*
             }
         }
@@ -107,7 +110,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         #derive_attr
         #[must_use]
         #[allow(dead_code)]
-        #vis struct Machine #machine_decl #bounds {
+        #vis struct Machine #machine_type #bounds {
             #field
             state: S,
             #marker_field
@@ -174,7 +177,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
     let source = machine_list(
         machine,
         &machine.states[handler.state].ty.to_token_stream(),
-        false,
+        Mode::Names,
     );
     if handler.kind == HandlerKind::Loop {
         let output = super::output_value(input);
@@ -302,8 +305,13 @@ fn moved(
     let output = output(input);
     let (next, out, core) = (local("__next"), local("__output"), local("__core"));
     let has_output = input.output.is_some();
-    let of =
-        |state: usize| machine_list(machine, &machine.states[state].ty.to_token_stream(), false);
+    let of = |state: usize| {
+        machine_list(
+            machine,
+            &machine.states[state].ty.to_token_stream(),
+            Mode::Names,
+        )
+    };
     let all_args = generic_args(&machine.generics);
     match handler.kind {
         HandlerKind::Transition(target) => {

@@ -69,6 +69,7 @@ pub fn machines() -> Vec<Machine> {
         fixture("tls", &tls::tls::DESCRIPTION, "tls.rs"),
         example("door_lock", &automat_examples::door_lock::DESCRIPTION),
         example("garage_door", &automat_examples::garage_door::DESCRIPTION),
+        example("lines", &automat_examples::lines::DESCRIPTION),
         example("tcp", &automat_examples::tcp::DESCRIPTION),
         example("turnstile", &automat_examples::turnstile::DESCRIPTION),
     ]

@@ -1,4 +1,17 @@
-//! The connection state machine of RFC 793 (TCP), all eleven states.
+//! The connection state machine of RFC 793 (TCP), all eleven states, generic over where its
+//! segments go.
+
+/// Where a connection's segments go: a network interface, a capture, a test's log. The
+/// connection is generic over it (`tcp::Core<T: Sink>`), so each use compiles to direct calls.
+pub trait Sink {
+    /// Takes a segment this end sends.
+    fn send(&mut self, segment: &tcp::Segment);
+}
+
+/// Sends nothing: the sink of a connection whose segments are read from its outputs alone.
+impl Sink for () {
+    fn send(&mut self, _segment: &tcp::Segment) {}
+}
 
 /// One end of a TCP connection, as RFC 793 draws it (section 3.2, figure 6), with the sequence
 /// numbers that make the handshakes work.
@@ -10,6 +23,7 @@
 /// left out, so the graph stays the RFC's.
 #[automat::machine(derive(Debug, Clone, PartialEq, Eq), serde)]
 pub mod tcp {
+    use super::Sink;
     use core::fmt;
 
     /// What happens to a connection: a user call, an arriving segment, or a timeout.
@@ -130,10 +144,11 @@ pub mod tcp {
     }
 
     /// The transmission control block: the sequence-number variables of RFC 793 section 3.2,
-    /// and what went through.
+    /// what went through, and the sink `T` every segment sent goes to (none by default).
     #[core]
     #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-    pub struct Core {
+    #[serde(bound(serialize = "", deserialize = "T: Default"))]
+    pub struct Core<T: Sink = ()> {
         /// `ISS`: the initial send sequence number.
         pub iss: u32,
         /// `SND.UNA`: the oldest sequence number sent and not yet acknowledged.
@@ -148,12 +163,23 @@ pub mod tcp {
         pub bytes_sent: u64,
         /// Bytes of data received.
         pub bytes_received: u64,
+        /// Where segments go. Not saved: a restored connection is given a new one.
+        #[serde(skip)]
+        pub sink: T,
     }
 
     impl Core {
-        /// A control block whose first sequence number will be `iss`.
+        /// A control block whose first sequence number will be `iss`, sending to no sink.
         #[must_use]
         pub fn new(iss: u32) -> Self {
+            Core::with_sink(iss, ())
+        }
+    }
+
+    impl<T: Sink> Core<T> {
+        /// A control block whose first sequence number will be `iss`, sending to `sink`.
+        #[must_use]
+        pub fn with_sink(iss: u32, sink: T) -> Self {
             Core {
                 iss,
                 snd_una: iss,
@@ -162,31 +188,38 @@ pub mod tcp {
                 queued: 0,
                 bytes_sent: 0,
                 bytes_received: 0,
+                sink,
             }
+        }
+
+        /// Hands `segment` to the sink, and back as the input's output.
+        fn sent(&mut self, segment: Segment) -> Segment {
+            self.sink.send(&segment);
+            segment
         }
 
         /// Our `SYN`, which takes one sequence number.
         fn syn(&mut self) -> Segment {
             self.snd_nxt = self.iss.wrapping_add(1);
-            Segment::Syn { seq: self.iss }
+            self.sent(Segment::Syn { seq: self.iss })
         }
 
         /// Takes in the peer's `SYN` at `seq` and answers with our own `SYN,ACK`.
         fn syn_ack(&mut self, seq: u32) -> Segment {
             self.rcv_nxt = seq.wrapping_add(1);
             self.snd_nxt = self.iss.wrapping_add(1);
-            Segment::SynAck {
+            self.sent(Segment::SynAck {
                 seq: self.iss,
                 ack: self.rcv_nxt,
-            }
+            })
         }
 
         /// An `ACK` of everything received so far.
-        fn ack(&self) -> Segment {
-            Segment::Ack {
+        fn ack(&mut self) -> Segment {
+            self.sent(Segment::Ack {
                 seq: self.snd_nxt,
                 ack: self.rcv_nxt,
-            }
+            })
         }
 
         /// `len` bytes of data, sent now.
@@ -198,7 +231,7 @@ pub mod tcp {
             };
             self.snd_nxt = self.snd_nxt.wrapping_add(len);
             self.bytes_sent += u64::from(len);
-            segment
+            self.sent(segment)
         }
 
         /// Takes in `len` bytes at `seq` and acknowledges them.
@@ -215,7 +248,7 @@ pub mod tcp {
                 ack: self.rcv_nxt,
             };
             self.snd_nxt = self.snd_nxt.wrapping_add(1);
-            segment
+            self.sent(segment)
         }
 
         /// Takes in the peer's `FIN` at `seq`, which takes one sequence number, and
@@ -307,46 +340,46 @@ pub mod tcp {
     }
 
     #[transitions]
-    impl Closed {
+    impl<T: Sink> Closed {
         /// Create the control block and listen.
-        fn passive_open(self, _core: &mut Core) -> Listen {
+        fn passive_open(self, _core: &mut Core<T>) -> Listen {
             Listen
         }
 
         /// Send `SYN`.
-        fn active_open(self, core: &mut Core) -> (SynSent, Segment) {
+        fn active_open(self, core: &mut Core<T>) -> (SynSent, Segment) {
             (SynSent, core.syn())
         }
     }
 
     #[transitions]
-    impl Listen {
+    impl<T: Sink> Listen {
         /// Send `SYN,ACK`.
-        fn syn(self, core: &mut Core, seq: u32) -> (SynReceived, Segment) {
+        fn syn(self, core: &mut Core<T>, seq: u32) -> (SynReceived, Segment) {
             (SynReceived(Opened::Passive), core.syn_ack(seq))
         }
 
         /// Turn active: queue the data and send `SYN`.
-        fn send(self, core: &mut Core, len: u32) -> (SynSent, Segment) {
+        fn send(self, core: &mut Core<T>, len: u32) -> (SynSent, Segment) {
             core.queued += len;
             (SynSent, core.syn())
         }
 
         /// Delete the control block.
-        fn close(self, _core: &mut Core) -> (Closed, Option<Segment>) {
+        fn close(self, _core: &mut Core<T>) -> (Closed, Option<Segment>) {
             (Closed, None)
         }
     }
 
     #[transitions]
-    impl SynSent {
+    impl<T: Sink> SynSent {
         /// Simultaneous open: send `SYN,ACK`.
-        fn syn(self, core: &mut Core, seq: u32) -> (SynReceived, Segment) {
+        fn syn(self, core: &mut Core<T>, seq: u32) -> (SynReceived, Segment) {
             (SynReceived(Opened::Active), core.syn_ack(seq))
         }
 
         /// Send `ACK`, with the queued data if there is any.
-        fn syn_ack(self, core: &mut Core, seq: u32, ack: u32) -> (Established, Segment) {
+        fn syn_ack(self, core: &mut Core<T>, seq: u32, ack: u32) -> (Established, Segment) {
             core.rcv_nxt = seq.wrapping_add(1);
             core.acknowledged(ack);
             let segment = if core.queued > 0 {
@@ -360,37 +393,37 @@ pub mod tcp {
         }
 
         /// Delete the control block.
-        fn close(self, _core: &mut Core) -> (Closed, Option<Segment>) {
+        fn close(self, _core: &mut Core<T>) -> (Closed, Option<Segment>) {
             (Closed, None)
         }
 
         /// The peer refused the connection.
-        fn rst(self, _core: &mut Core) -> Closed {
+        fn rst(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
     }
 
     #[transitions]
-    impl SynReceived {
+    impl<T: Sink> SynReceived {
         /// Our `SYN` is acknowledged.
-        fn ack(self, core: &mut Core, ack: u32) -> Established {
+        fn ack(self, core: &mut Core<T>, ack: u32) -> Established {
             core.acknowledged(ack);
             Established
         }
 
         /// Simultaneous open: the peer's `SYN,ACK` acknowledges our `SYN`; send `ACK`.
-        fn syn_ack(self, core: &mut Core, _seq: u32, ack: u32) -> (Established, Segment) {
+        fn syn_ack(self, core: &mut Core<T>, _seq: u32, ack: u32) -> (Established, Segment) {
             core.acknowledged(ack);
             (Established, core.ack())
         }
 
         /// Send `FIN`.
-        fn close(self, core: &mut Core) -> (FinWait1, Option<Segment>) {
+        fn close(self, core: &mut Core<T>) -> (FinWait1, Option<Segment>) {
             (FinWait1, Some(core.fin()))
         }
 
         /// Back to `LISTEN` if opened passively, else refused.
-        fn rst(self, _core: &mut Core) -> Reset {
+        fn rst(self, _core: &mut Core<T>) -> Reset {
             match self.0 {
                 Opened::Passive => Reset::Relisten(Listen),
                 Opened::Active => Reset::Refused(Closed),
@@ -399,145 +432,145 @@ pub mod tcp {
     }
 
     #[transitions]
-    impl Established {
+    impl<T: Sink> Established {
         /// Send the data.
-        fn send(&mut self, core: &mut Core, len: u32) -> Segment {
+        fn send(&mut self, core: &mut Core<T>, len: u32) -> Segment {
             core.data(len)
         }
 
         /// Take the data in; send `ACK`.
-        fn data(&mut self, core: &mut Core, seq: u32, len: u32) -> Segment {
+        fn data(&mut self, core: &mut Core<T>, seq: u32, len: u32) -> Segment {
             core.receive(seq, len)
         }
 
         /// Sent data is acknowledged.
-        fn ack(&mut self, core: &mut Core, ack: u32) {
+        fn ack(&mut self, core: &mut Core<T>, ack: u32) {
             core.acknowledged(ack);
         }
 
         /// Active close: send `FIN`.
-        fn close(self, core: &mut Core) -> (FinWait1, Option<Segment>) {
+        fn close(self, core: &mut Core<T>) -> (FinWait1, Option<Segment>) {
             (FinWait1, Some(core.fin()))
         }
 
         /// Passive close: send `ACK`.
-        fn fin(self, core: &mut Core, seq: u32) -> (CloseWait, Segment) {
+        fn fin(self, core: &mut Core<T>, seq: u32) -> (CloseWait, Segment) {
             (CloseWait, core.receive_fin(seq))
         }
 
         /// Connection reset.
-        fn rst(self, _core: &mut Core) -> Closed {
+        fn rst(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
     }
 
     #[transitions]
-    impl FinWait1 {
+    impl<T: Sink> FinWait1 {
         /// Our `FIN` is acknowledged.
-        fn ack(self, core: &mut Core, ack: u32) -> FinWait2 {
+        fn ack(self, core: &mut Core<T>, ack: u32) -> FinWait2 {
             core.acknowledged(ack);
             FinWait2
         }
 
         /// Simultaneous close: send `ACK`.
-        fn fin(self, core: &mut Core, seq: u32) -> (Closing, Segment) {
+        fn fin(self, core: &mut Core<T>, seq: u32) -> (Closing, Segment) {
             (Closing, core.receive_fin(seq))
         }
 
         /// The peer may still send: take the data in; send `ACK`.
-        fn data(&mut self, core: &mut Core, seq: u32, len: u32) -> Segment {
+        fn data(&mut self, core: &mut Core<T>, seq: u32, len: u32) -> Segment {
             core.receive(seq, len)
         }
 
         /// Connection reset.
-        fn rst(self, _core: &mut Core) -> Closed {
+        fn rst(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
     }
 
     #[transitions]
-    impl FinWait2 {
+    impl<T: Sink> FinWait2 {
         /// Send `ACK`.
-        fn fin(self, core: &mut Core, seq: u32) -> (TimeWait, Segment) {
+        fn fin(self, core: &mut Core<T>, seq: u32) -> (TimeWait, Segment) {
             (TimeWait, core.receive_fin(seq))
         }
 
         /// The peer may still send: take the data in; send `ACK`.
-        fn data(&mut self, core: &mut Core, seq: u32, len: u32) -> Segment {
+        fn data(&mut self, core: &mut Core<T>, seq: u32, len: u32) -> Segment {
             core.receive(seq, len)
         }
 
         /// Connection reset.
-        fn rst(self, _core: &mut Core) -> Closed {
+        fn rst(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
     }
 
     #[transitions]
-    impl CloseWait {
+    impl<T: Sink> CloseWait {
         /// This end may still send.
-        fn send(&mut self, core: &mut Core, len: u32) -> Segment {
+        fn send(&mut self, core: &mut Core<T>, len: u32) -> Segment {
             core.data(len)
         }
 
         /// Sent data is acknowledged.
-        fn ack(&mut self, core: &mut Core, ack: u32) {
+        fn ack(&mut self, core: &mut Core<T>, ack: u32) {
             core.acknowledged(ack);
         }
 
         /// Send `FIN`.
-        fn close(self, core: &mut Core) -> (LastAck, Option<Segment>) {
+        fn close(self, core: &mut Core<T>) -> (LastAck, Option<Segment>) {
             (LastAck, Some(core.fin()))
         }
 
         /// Connection reset.
-        fn rst(self, _core: &mut Core) -> Closed {
+        fn rst(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
     }
 
     #[transitions]
-    impl Closing {
+    impl<T: Sink> Closing {
         /// Our `FIN` is acknowledged.
-        fn ack(self, core: &mut Core, ack: u32) -> TimeWait {
+        fn ack(self, core: &mut Core<T>, ack: u32) -> TimeWait {
             core.acknowledged(ack);
             TimeWait
         }
 
         /// Connection reset.
-        fn rst(self, _core: &mut Core) -> Closed {
+        fn rst(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
     }
 
     #[transitions]
-    impl LastAck {
+    impl<T: Sink> LastAck {
         /// Our `FIN` is acknowledged: delete the control block.
-        fn ack(self, core: &mut Core, ack: u32) -> Closed {
+        fn ack(self, core: &mut Core<T>, ack: u32) -> Closed {
             core.acknowledged(ack);
             Closed
         }
 
         /// Connection reset.
-        fn rst(self, _core: &mut Core) -> Closed {
+        fn rst(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
     }
 
     #[transitions]
-    impl TimeWait {
+    impl<T: Sink> TimeWait {
         /// The peer sent its `FIN` again (our `ACK` was lost): send `ACK` again.
-        fn fin(&mut self, core: &mut Core, seq: u32) -> Segment {
+        fn fin(&mut self, core: &mut Core<T>, seq: u32) -> Segment {
             core.receive_fin(seq)
         }
 
         /// 2 MSL passed: delete the control block.
-        fn timeout(self, _core: &mut Core) -> Closed {
+        fn timeout(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
 
         /// Connection reset.
-        fn rst(self, _core: &mut Core) -> Closed {
+        fn rst(self, _core: &mut Core<T>) -> Closed {
             Closed
         }
     }

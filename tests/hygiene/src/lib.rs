@@ -11,6 +11,8 @@
 pub mod door_lock_file;
 #[path = "../../../examples/src/machines/garage_door.rs"]
 pub mod garage_door_file;
+#[path = "../../../examples/src/machines/lines.rs"]
+pub mod lines_file;
 #[path = "../../../examples/src/machines/tcp.rs"]
 pub mod tcp_file;
 #[path = "../../../examples/src/machines/turnstile.rs"]
@@ -154,6 +156,103 @@ pub mod without_prelude {
             fn beep(&mut self, counter: &mut Counter) -> u32 {
                 counter.beeps += 1;
                 counter.beeps
+            }
+        }
+    }
+}
+
+/// A generic machine inside a module without the prelude: a type with a bound and a `where`
+/// clause, a lifetime, a const, an input borrowed for the call and a state holding a borrow.
+#[no_implicit_prelude]
+pub mod generic_without_prelude {
+    /// Where a meter reports; generic, so the machine is.
+    pub trait Report {
+        /// Takes one reading.
+        fn report(&mut self, value: u32);
+    }
+
+    /// A meter that averages windows of `N` readings, reporting to `T`.
+    #[::automat::machine(derive(Debug, PartialEq))]
+    pub mod meter {
+        #[allow(unused_imports)]
+        use super::super::shadows::{
+            Box, Err, None, Ok, Option, Result, Some, String, Vec, automat, core, std,
+        };
+        use super::Report;
+
+        /// What a meter reads.
+        pub trait Meter<'tag, T>
+        where
+            T: Report,
+        {
+            /// Raw samples, borrowed for the call; the output is the readings taken.
+            fn samples(&mut self, samples: &[u32]) -> u32;
+            /// Labels the meter; the label is kept, borrowed.
+            fn label(&mut self, tag: &'tag str);
+            /// Stops the meter, handing back the sink.
+            fn stop(&mut self) -> ::core::option::Option<u32>;
+        }
+
+        /// The sink.
+        #[core]
+        #[derive(Debug, PartialEq)]
+        pub struct Sink<T>
+        where
+            T: Report,
+        {
+            /// Where readings go.
+            pub to: T,
+        }
+
+        /// Not yet labelled.
+        #[state(initial)]
+        #[derive(Debug, PartialEq)]
+        pub struct Unlabelled;
+
+        /// Labelled, averaging windows of `N`.
+        #[state]
+        #[derive(Debug, PartialEq)]
+        pub struct Measuring<'tag, const N: usize> {
+            /// The label.
+            pub tag: &'tag str,
+            /// The last window.
+            pub window: [u32; N],
+        }
+
+        /// Stopped.
+        #[state]
+        #[derive(Debug, PartialEq)]
+        pub struct Stopped;
+
+        #[transitions]
+        impl<'tag, T: Report, const N: usize> Unlabelled {
+            fn label(self, _sink: &mut Sink<T>, tag: &'tag str) -> Measuring<'tag, N> {
+                Measuring {
+                    tag,
+                    window: [0; N],
+                }
+            }
+        }
+
+        #[transitions]
+        impl<T: Report, const N: usize> Measuring<'_, N> {
+            fn samples(&mut self, sink: &mut Sink<T>, samples: &[u32]) -> u32 {
+                let mut count = 0;
+                for chunk in samples.chunks(N) {
+                    let mut sum = 0_u32;
+                    for sample in chunk {
+                        sum = sum.saturating_add(*sample);
+                    }
+                    self.window[..chunk.len()].copy_from_slice(chunk);
+                    let len: u32 = ::core::convert::TryFrom::try_from(chunk.len()).unwrap_or(1);
+                    sink.to.report(sum / len);
+                    count += 1;
+                }
+                count
+            }
+
+            fn stop(self, _sink: &mut Sink<T>) -> (Stopped, ::core::option::Option<u32>) {
+                (Stopped, self.window.first().copied())
             }
         }
     }
