@@ -116,3 +116,60 @@ fn door_lock_with_branch_and_no_core() {
         }
     ));
 }
+
+#[test]
+fn generic_reader() {
+    // A type with a bound and a `where` clause (the core's), a lifetime and a const (a state's),
+    // an input borrowed for the call, an input naming the machine's lifetime, and a handler
+    // block whose parameter only the core uses, which moves onto its handler.
+    insta::assert_snapshot!(expand(
+        quote!(),
+        quote! {
+            /// Reads frames into a sink.
+            pub mod reader {
+                /// What a reader reads.
+                pub trait Reader<'buf> {
+                    /// Bytes, borrowed for the call; the output is how many were taken.
+                    fn bytes(&mut self, bytes: &[u8]) -> usize;
+                    /// A frame to keep.
+                    fn keep(&mut self, frame: &'buf [u8]);
+                }
+
+                /// Where bytes go.
+                #[core]
+                pub struct Core<T>
+                where
+                    T: Extend<u8>,
+                {
+                    sink: T,
+                }
+
+                /// Nothing kept.
+                #[state(initial)]
+                pub struct Empty;
+
+                /// A frame kept, and the last `N` bytes.
+                #[state]
+                pub struct Kept<'buf, const N: usize> {
+                    frame: &'buf [u8],
+                    last: [u8; N],
+                }
+
+                #[transitions]
+                impl<'buf, T: Extend<u8>, const N: usize> Empty {
+                    fn keep(self, _core: &mut Core<T>, frame: &'buf [u8]) -> Kept<'buf, N> {
+                        Kept { frame, last: [0; N] }
+                    }
+                }
+
+                #[transitions]
+                impl<T: Extend<u8>, const N: usize> Kept<'_, N> {
+                    fn bytes(self, core: &mut Core<T>, bytes: &[u8]) -> (Empty, usize) {
+                        core.sink.extend(self.frame.iter().chain(bytes).copied());
+                        (Empty, bytes.len())
+                    }
+                }
+            }
+        },
+    ));
+}

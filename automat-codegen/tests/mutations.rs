@@ -34,6 +34,7 @@ const SOURCES: &[&str] = &[
     "../examples/src/machines/garage_door.rs",
     "../examples/src/machines/tcp.rs",
     "../examples/src/machines/door_lock.rs",
+    "../examples/src/machines/lines.rs",
     "../tests/src/lib.rs",
 ];
 

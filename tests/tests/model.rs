@@ -375,3 +375,181 @@ mod door_model {
         }
     }
 }
+
+mod link_model {
+    use super::NoTransition;
+    use automat_tests::link::{Core, Dynamic, Held, Idle, Input, Output, State, Window};
+    use proptest::prelude::*;
+
+    /// The generic machine at `N = 2`, with a `Vec<u8>` for its sink.
+    const N: usize = 2;
+    type Link<'buf> = Dynamic<'buf, Vec<u8>, N>;
+
+    /// The reference: where the link is. A held frame is an index into the frames that
+    /// outlive the machine.
+    #[derive(Clone, Debug, PartialEq)]
+    enum Where {
+        Idle,
+        Held { frame: usize },
+        Window { seen: [u8; N] },
+    }
+
+    /// One input, with owned data; the test lends it to the machine.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Data(Vec<u8>),
+        Hold(usize),
+        Flush,
+        Swap(Vec<u8>),
+    }
+
+    /// The first `N` bytes, zero-padded.
+    fn window(bytes: &[u8]) -> [u8; N] {
+        let mut seen = [0; N];
+        for (slot, byte) in seen.iter_mut().zip(bytes) {
+            *slot = *byte;
+        }
+        seen
+    }
+
+    impl Where {
+        fn name(&self) -> &'static str {
+            match self {
+                Where::Idle => "Idle",
+                Where::Held { .. } => "Held",
+                Where::Window { .. } => "Window",
+            }
+        }
+
+        fn accepts(&self) -> &'static [&'static str] {
+            match self {
+                Where::Idle => &["data", "hold"],
+                Where::Held { .. } => &["data", "flush", "swap"],
+                Where::Window { .. } => &["data", "flush"],
+            }
+        }
+
+        /// The rules of `link`, from its documentation.
+        fn step(
+            &mut self,
+            core: &mut Core<Vec<u8>>,
+            frames: &[Vec<u8>],
+            step: &Step,
+        ) -> Option<Output<Vec<u8>>> {
+            let put = |core: &mut Core<Vec<u8>>, bytes: &[u8]| {
+                core.sink.extend_from_slice(bytes);
+                core.frames += 1;
+            };
+            let (next, output) = match (self.clone(), step) {
+                (Where::Idle | Where::Window { .. }, Step::Data(bytes)) => {
+                    put(core, bytes);
+                    (
+                        Where::Window {
+                            seen: window(bytes),
+                        },
+                        Output::Data(bytes.len()),
+                    )
+                }
+                (Where::Idle, &Step::Hold(frame)) => (Where::Held { frame }, Output::Hold(())),
+                (Where::Window { .. }, Step::Flush) => (Where::Idle, Output::Flush(core.frames)),
+                (Where::Held { frame }, Step::Data(bytes)) => {
+                    put(core, &frames[frame]);
+                    if bytes.is_empty() {
+                        (Where::Idle, Output::Data(0))
+                    } else {
+                        put(core, bytes);
+                        (
+                            Where::Window {
+                                seen: window(bytes),
+                            },
+                            Output::Data(bytes.len()),
+                        )
+                    }
+                }
+                (Where::Held { frame }, Step::Flush) => {
+                    put(core, &frames[frame]);
+                    (Where::Idle, Output::Flush(core.frames))
+                }
+                (Where::Held { frame }, Step::Swap(sink)) => {
+                    let old = std::mem::replace(&mut core.sink, sink.clone());
+                    (Where::Held { frame }, Output::Swap(old))
+                }
+                _ => return None,
+            };
+            *self = next;
+            Some(output)
+        }
+
+        fn to_state<'buf>(&self, frames: &'buf [Vec<u8>]) -> State<'buf, N> {
+            match *self {
+                Where::Idle => State::Idle(Idle),
+                Where::Held { frame } => State::Held(Held {
+                    frame: &frames[frame],
+                }),
+                Where::Window { seen } => State::Window(Window { seen }),
+            }
+        }
+    }
+
+    fn bytes() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(any::<u8>(), 0..4)
+    }
+
+    fn step(frames: usize) -> impl Strategy<Value = Step> {
+        prop_oneof![
+            4 => bytes().prop_map(Step::Data),
+            2 => (0..frames).prop_map(Step::Hold),
+            2 => Just(Step::Flush),
+            1 => bytes().prop_map(Step::Swap),
+        ]
+    }
+
+    fn input<'input, 'buf>(
+        step: &'input Step,
+        frames: &'buf [Vec<u8>],
+    ) -> Input<'input, 'buf, Vec<u8>> {
+        match step {
+            Step::Data(bytes) => Input::Data { bytes },
+            &Step::Hold(frame) => Input::Hold {
+                frame: &frames[frame],
+            },
+            Step::Flush => Input::Flush,
+            Step::Swap(sink) => Input::Swap { sink: sink.clone() },
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_generic_machine_matches_the_model(
+            frames in proptest::collection::vec(bytes(), 1..4),
+            steps in proptest::collection::vec((step(3), any::<bool>()), 1..200),
+        ) {
+            let (mut model, mut counters) = (Where::Idle, Core { sink: Vec::new(), frames: 0 });
+            let mut machine: Link<'_> = Dynamic::new(Core { sink: Vec::new(), frames: 0 }, Idle);
+            for (step, by_method) in steps {
+                let step = match step {
+                    Step::Hold(frame) => Step::Hold(frame % frames.len()),
+                    step => step,
+                };
+                let input = input(&step, &frames);
+                let name = input.name();
+                let expected = model.step(&mut counters, &frames, &step);
+                let got = send!(machine, input, by_method, Input, Output, {
+                    Data { bytes } => data,
+                    Hold { frame } => hold,
+                    Flush => flush,
+                    Swap { sink } => swap,
+                });
+                if let Some(output) = expected {
+                    prop_assert_eq!(got, Ok(output));
+                } else {
+                    prop_assert_eq!(got, Err(NoTransition::new(model.name(), name)));
+                }
+                prop_assert_eq!(machine.state_name(), model.name());
+                prop_assert_eq!(machine.state(), &model.to_state(&frames));
+                prop_assert_eq!(machine.core(), &counters);
+                prop_assert_eq!(machine.accepts(), model.accepts());
+            }
+        }
+    }
+}
