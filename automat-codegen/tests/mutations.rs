@@ -35,6 +35,7 @@ const SOURCES: &[&str] = &[
     "../examples/src/machines/tcp.rs",
     "../examples/src/machines/door_lock.rs",
     "../examples/src/machines/lines.rs",
+    "../examples/src/machines/tls.rs",
     "../tests/src/lib.rs",
 ];
 

@@ -9,7 +9,10 @@
 //!   [`Sink`] its segments go to;
 //! * [`door_lock`]: a keypad lock with no core, whose `unlock` is a branch;
 //! * [`lines`]: a line protocol read from borrowed bytes, whose state holds a slice of a line
-//!   (a machine generic over a lifetime, with an input borrowed for the call).
+//!   (a machine generic over a lifetime, with an input borrowed for the call);
+//! * [`tls`]: the client side of a TLS 1.3 handshake (RFC 8446), with a group for the fatal
+//!   alert of every handshake state, fallible inputs for the checks, and a branch for PSK
+//!   against certificates.
 //!
 //! ```
 //! use automat_examples::turnstile::{Core, Dynamic, Locked};
@@ -29,6 +32,7 @@ mod machines {
     pub mod garage_door;
     pub mod lines;
     pub mod tcp;
+    pub mod tls;
     pub mod turnstile;
 }
 
@@ -36,4 +40,5 @@ pub use machines::door_lock::door_lock;
 pub use machines::garage_door::garage_door;
 pub use machines::lines::lines;
 pub use machines::tcp::{Sink, tcp};
+pub use machines::tls::tls;
 pub use machines::turnstile::turnstile;

@@ -579,5 +579,75 @@ mod lines {
             panic!("`QUIT` quits")
         };
         assert_eq!(closed.core().sent, 1);
+
+mod tls {
+    use automat::Error;
+    use automat_examples::tls::{
+        Alert, DESCRIPTION, Dynamic, SERVER_KEY, Sent, Session, Start, State, TLS13, seal,
+    };
+
+    /// A client in `WaitFinished` after a certificate handshake.
+    fn waiting_for_finished() -> Dynamic {
+        let mut client = Dynamic::new(Session::default(), Start);
+        client.connect(None).unwrap();
+        client.server_hello(TLS13, false).unwrap();
+        client.encrypted_extensions().unwrap();
+        client.certificate(1).unwrap();
+        let signature = seal(SERVER_KEY, client.core().transcript);
+        client.certificate_verify(signature).unwrap();
+        client
+    }
+
+    #[test]
+    fn failed_checks_stay_and_the_good_ones_move() {
+        let mut client = waiting_for_finished();
+        assert_eq!(client.finished(1), Err(Error::Failed(Alert::DecryptError)));
+        assert_eq!(client.state_name(), "WaitFinished");
+        let mac = seal(SERVER_KEY, client.core().transcript);
+        assert_eq!(client.finished(mac), Ok(()));
+        assert_eq!(
+            client.state(),
+            &State::Connected(automat_examples::tls::Connected)
+        );
+        let sent: Vec<Sent> = client.core_mut().drain().collect();
+        assert!(matches!(
+            sent.as_slice(),
+            [Sent::ClientHello { psk: false }, Sent::Finished { .. }]
+        ));
+        assert_eq!(client.core_mut().drain().count(), 0, "drained");
+    }
+
+    #[test]
+    fn every_handshake_state_closes_on_an_alert() {
+        let group = DESCRIPTION
+            .groups
+            .iter()
+            .find(|group| group.name == "Handshake")
+            .unwrap();
+        assert_eq!(group.members.len(), 7);
+        let mut client = waiting_for_finished();
+        assert!(group.contains(client.state_name()));
+        assert_eq!(client.alert(Alert::BadCertificate), Ok(()));
+        assert_eq!(client.state_name(), "Closed");
+        assert_eq!(client.core().closed_by, Some(Alert::BadCertificate));
+        let mut fresh = Dynamic::new(Session::default(), Start);
+        assert_eq!(fresh.alert(Alert::UnexpectedMessage), Ok(()));
+        assert_eq!(fresh.state_name(), "Closed");
+    }
+
+    #[test]
+    fn a_psk_skips_the_certificates() {
+        let mut client = Dynamic::new(Session::default(), Start);
+        client.connect(Some(7)).unwrap();
+        client.server_hello(TLS13, true).unwrap();
+        client.encrypted_extensions().unwrap();
+        assert_eq!(client.state_name(), "WaitFinished");
+        assert_eq!(
+            client.server_hello(TLS13, true),
+            Err(Error::Refused(automat::NoTransition::new(
+                "WaitFinished",
+                "server_hello"
+            )))
+        );
     }
 }

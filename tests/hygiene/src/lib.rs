@@ -15,6 +15,8 @@ pub mod garage_door_file;
 pub mod lines_file;
 #[path = "../../../examples/src/machines/tcp.rs"]
 pub mod tcp_file;
+#[path = "../../../examples/src/machines/tls.rs"]
+pub mod tls_file;
 #[path = "../../../examples/src/machines/turnstile.rs"]
 pub mod turnstile_file;
 
