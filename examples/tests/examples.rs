@@ -579,6 +579,8 @@ mod lines {
             panic!("`QUIT` quits")
         };
         assert_eq!(closed.core().sent, 1);
+    }
+}
 
 mod tls {
     use automat::Error;
