@@ -553,3 +553,199 @@ mod link_model {
         }
     }
 }
+
+/// The session: a group (`alert`, `ping` and `route` in `Start` and `Wait`) and fallible inputs
+/// (`finished`, `route`, `record`), with the inputs that panic left out.
+mod session_model {
+    use super::NoTransition;
+    use automat::Error;
+    use automat_tests::session::{
+        BadMac, Closed, Counters, Dynamic, GOOD_MAC, Input, Open, Output, Refused, Start, State,
+        Wait, Zero,
+    };
+    use proptest::prelude::*;
+
+    /// The reference: the state and the core's counters.
+    #[derive(Clone, Debug, PartialEq)]
+    enum Session {
+        Start,
+        Wait { attempts: u32 },
+        Open { records: u32 },
+        Closed(u8),
+    }
+
+    #[derive(Clone, Debug, PartialEq)]
+    struct Model {
+        session: Session,
+        alerts: u32,
+        pings: u32,
+    }
+
+    impl Model {
+        fn name(&self) -> &'static str {
+            match self.session {
+                Session::Start => "Start",
+                Session::Wait { .. } => "Wait",
+                Session::Open { .. } => "Open",
+                Session::Closed(_) => "Closed",
+            }
+        }
+
+        fn accepts(&self) -> &'static [&'static str] {
+            match self.session {
+                Session::Start => &["hello", "alert", "ping", "shuffle", "route"],
+                Session::Wait { .. } => &["finished", "alert", "ping", "shuffle", "route"],
+                Session::Open { .. } => &["record", "close"],
+                Session::Closed(_) => &[],
+            }
+        }
+
+        /// The output of `input`, or `None` when it is refused.
+        fn step(&mut self, input: &Input) -> Option<Output> {
+            let handshake = matches!(self.session, Session::Start | Session::Wait { .. });
+            let (next, output) = match (self.session.clone(), input) {
+                (Session::Start, Input::Hello) => {
+                    (Session::Wait { attempts: 0 }, Output::Hello(()))
+                }
+                (Session::Wait { attempts }, &Input::Finished { mac }) => {
+                    if mac == GOOD_MAC {
+                        (Session::Open { records: 0 }, Output::Finished(Ok(attempts)))
+                    } else {
+                        (
+                            Session::Wait {
+                                attempts: attempts + 1,
+                            },
+                            Output::Finished(Err(BadMac(mac))),
+                        )
+                    }
+                }
+                (_, &Input::Alert { code }) if handshake => {
+                    self.alerts += 1;
+                    (Session::Closed(code), Output::Alert(()))
+                }
+                (session, Input::Ping { .. }) if handshake => {
+                    self.pings += 1;
+                    (session, Output::Ping(self.pings))
+                }
+                (Session::Start, Input::Shuffle) => (Session::Start, Output::Shuffle(())),
+                (Session::Start, Input::Route { .. }) => {
+                    (Session::Start, Output::Route(Err(Refused)))
+                }
+                (Session::Wait { attempts }, &Input::Route { open }) => (
+                    if open {
+                        Session::Open { records: attempts }
+                    } else {
+                        Session::Closed(0)
+                    },
+                    Output::Route(Ok(())),
+                ),
+                (Session::Open { records }, &Input::Record { value }) => {
+                    if value == 0 {
+                        (Session::Open { records }, Output::Record(Err(Zero)))
+                    } else {
+                        (
+                            Session::Open {
+                                records: records + 1,
+                            },
+                            Output::Record(Ok(())),
+                        )
+                    }
+                }
+                (Session::Open { .. }, Input::Close) => (Session::Closed(0), Output::Close(())),
+                _ => return None,
+            };
+            self.session = next;
+            Some(output)
+        }
+
+        fn to_state(&self) -> State {
+            match self.session {
+                Session::Start => State::Start(Start),
+                Session::Wait { attempts } => State::Wait(Wait { attempts }),
+                Session::Open { records } => State::Open(Open { records }),
+                Session::Closed(code) => State::Closed(Closed(code)),
+            }
+        }
+    }
+
+    /// A fallible method's result as `handle` reports it: a failure is the input's output.
+    fn as_handled<T, E>(
+        result: Result<T, Error<E>>,
+        output: impl FnOnce(Result<T, E>) -> Output,
+    ) -> Result<Output, NoTransition> {
+        match result {
+            Ok(value) => Ok(output(Ok(value))),
+            Err(Error::Failed(error)) => Ok(output(Err(error))),
+            Err(Error::Refused(refusal)) => Err(refusal),
+        }
+    }
+
+    fn send(machine: &mut Dynamic, input: Input, by_method: bool) -> Result<Output, NoTransition> {
+        if !by_method {
+            return machine.handle(input);
+        }
+        match input {
+            Input::Hello => machine.hello().map(Output::Hello),
+            Input::Finished { mac } => as_handled(machine.finished(mac), Output::Finished),
+            Input::Alert { code } => machine.alert(code).map(Output::Alert),
+            Input::Ping { explode } => machine.ping(explode).map(Output::Ping),
+            Input::Shuffle => machine.shuffle().map(Output::Shuffle),
+            Input::Route { open } => as_handled(machine.route(open), Output::Route),
+            Input::Record { value } => as_handled(machine.record(value), Output::Record),
+            Input::Close => machine.close().map(Output::Close),
+        }
+    }
+
+    fn start() -> impl Strategy<Value = Session> {
+        prop_oneof![
+            2 => Just(Session::Start),
+            2 => (0..5_u32).prop_map(|attempts| Session::Wait { attempts }),
+            1 => (0..5_u32).prop_map(|records| Session::Open { records }),
+            1 => (0..5_u8).prop_map(Session::Closed),
+        ]
+    }
+
+    /// Every input but the ones that panic: `finished(0)`, `alert(255)`, `ping(true)`,
+    /// `record(13)`, and `shuffle`, which panics in `Wait`.
+    fn input() -> impl Strategy<Value = Input> {
+        prop_oneof![
+            2 => Just(Input::Hello),
+            3 => prop_oneof![Just(1_u32), Just(2), Just(GOOD_MAC)].prop_map(|mac| Input::Finished { mac }),
+            1 => (0..5_u8).prop_map(|code| Input::Alert { code }),
+            2 => Just(Input::Ping { explode: false }),
+            2 => any::<bool>().prop_map(|open| Input::Route { open }),
+            3 => (0..3_u32).prop_map(|value| Input::Record { value }),
+            1 => Just(Input::Close),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn dynamic_matches_the_model(
+            start in start(),
+            steps in proptest::collection::vec((input(), any::<bool>()), 1..200),
+        ) {
+            let mut model = Model { session: start, alerts: 0, pings: 0 };
+            let mut machine = Dynamic::restore(Counters::default(), model.to_state());
+            for (input, by_method) in steps {
+                let before = machine.clone();
+                let name = input.name();
+                let expected = model.step(&input);
+                let got = send(&mut machine, input, by_method);
+                if let Some(output) = expected {
+                    prop_assert_eq!(got, Ok(output));
+                } else {
+                    prop_assert_eq!(got, Err(NoTransition::new(model.name(), name)));
+                    prop_assert_eq!(&machine, &before, "a refused input changed the machine");
+                }
+                prop_assert!(!machine.is_poisoned(), "an `Err` never poisons");
+                prop_assert_eq!(machine.state(), &model.to_state());
+                prop_assert_eq!(machine.accepts(), model.accepts());
+                prop_assert_eq!(
+                    machine.core(),
+                    &Counters { alerts: model.alerts, pings: model.pings }
+                );
+            }
+        }
+    }
+}

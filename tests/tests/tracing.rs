@@ -105,3 +105,41 @@ fn typestate_transitions_become_events_too() {
         ]
     );
 }
+
+#[test]
+fn group_handlers_and_fallible_inputs_become_events() {
+    use automat_tests::session::{Counters, Dynamic, GOOD_MAC, Start};
+    let recorder = Recorder::default();
+    tracing::subscriber::with_default(recorder.clone(), || {
+        let mut machine = Dynamic::new(Counters::default(), Start);
+        machine.hello().expect("Start says hello");
+        machine.ping(false).expect("the group's loop runs in Wait");
+        machine
+            .finished(1)
+            .expect_err("a bad MAC fails, and moves nothing");
+        machine.finished(GOOD_MAC).expect("the good MAC moves on");
+        machine.finished(GOOD_MAC).expect_err("refused in Open");
+    });
+    let events = recorder.0.lock().expect("not poisoned").clone();
+    let trace = |source: &str, input: &str, target: &str| {
+        (
+            Level::TRACE,
+            format!(
+                "message=transition machine=session source={source} input={input} target={target}"
+            ),
+        )
+    };
+    assert_eq!(
+        events,
+        [
+            trace("Start", "hello", "Wait"),
+            trace("Wait", "ping", "Wait"),
+            trace("Wait", "finished", "Open"),
+            (
+                Level::DEBUG,
+                "message=input refused machine=session state=Open input=finished poisoned=false"
+                    .to_owned()
+            ),
+        ]
+    );
+}
