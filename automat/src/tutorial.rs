@@ -22,7 +22,8 @@
 //! 13. [Watching a machine: `observe` and `tracing`](#watching-a-machine-observe-and-tracing)
 //! 14. [The graph: `DESCRIPTION`](#the-graph-description)
 //! 15. [Diagrams with `automat-viz`](#diagrams-with-automat-viz)
-//! 16. [Exercises](#exercises)
+//! 16. [Protocols: groups, fallible inputs and the core](#protocols-groups-fallible-inputs-and-the-core)
+//! 17. [Exercises](#exercises)
 //!
 //! To add a chapter, write it as a file in `tutorial/` that starts with a `# Title` line, and
 //! list it here, below, and in `tutorial/README.md`.
@@ -41,4 +42,5 @@
 #![doc = include_str!("tutorial/observing.md")]
 #![doc = include_str!("tutorial/description.md")]
 #![doc = include_str!("tutorial/diagrams.md")]
+#![doc = include_str!("tutorial/protocols.md")]
 #![doc = include_str!("tutorial/exercises.md")]
