@@ -138,7 +138,13 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         let Some(attrs) = attrs_mut(item) else {
             continue;
         };
-        let marker = take_marker(attrs, errors);
+        let mut marker = take_marker(attrs, errors);
+        // A marker on the trait is reported, and the trait still read as the inputs, so the
+        // machine is not also said to have none.
+        if let (Item::Trait(_), Some(wrong)) = (&*item, marker) {
+            let _ = misplaced(item, wrong, errors);
+            marker = None;
+        }
         match (item, marker) {
             (Item::Trait(item), None) => {
                 if let Some((first, _)) = &input_trait {
@@ -247,6 +253,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         aliases: &aliases,
     };
     let resolved = resolve::resolve(&scope, &branches, &groups, &blocks, &plain_impls, errors);
+    drop_duplicates(items, &block_items, &resolved.skipped.duplicate_items);
     Some(Parsed {
         machine: Machine {
             ident: module.ident.clone(),
@@ -570,6 +577,22 @@ fn undeclared_borrows(
     }
 }
 
+/// Removes second handlers for a state and input, reported already, from the `#[transitions]`
+/// blocks (at `block_items`) of the emitted module: two methods of one name in one `impl` would
+/// be rustc's error too, pointing at the same mistake.
+fn drop_duplicates(items: &mut [Item], block_items: &[usize], duplicates: &[(usize, usize)]) {
+    // From the last, so that removing a method leaves the indexes of the others valid.
+    let mut duplicates = duplicates.to_vec();
+    duplicates.sort_unstable();
+    for &(block, method) in duplicates.iter().rev() {
+        if let Some(Item::Impl(item)) = block_items.get(block).and_then(|&at| items.get_mut(at)) {
+            if method < item.items.len() {
+                item.items.remove(method);
+            }
+        }
+    }
+}
+
 /// Declares `lifetimes` on the input trait and on the `#[transitions]` blocks (at
 /// `block_items`) that name them, in the module emitted beside the error: the error says where
 /// they belong, and rustc need not say again, with other advice, that they are undeclared.
@@ -767,11 +790,15 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
 pub(crate) fn plain_signature(sig: &Signature, what: &str, instead: &str, errors: &mut Errors) {
     let _ = no_generics(&sig.generics, what, instead, errors);
     if let Some(token) = &sig.asyncness {
+        // Async handlers are planned (SPEC §7.5); until then, say what works instead.
+        let advice = if what == "a handler" {
+            "automat supports synchronous handlers only (async handlers are planned); write a plain `fn`, and run async work outside the machine, feeding its results in as inputs"
+        } else {
+            "declare it as a plain `fn`; the handlers say what it does, and they are synchronous (async handlers are planned)"
+        };
         errors.error(
             token.span,
-            format_args!(
-                "{what} cannot be `async` yet: automat supports synchronous handlers only (async handlers are planned); write a plain `fn`, and run async work outside the machine, feeding its results in as inputs"
-            ),
+            format_args!("{what} cannot be `async` yet: {advice}"),
         );
     }
     if let syn::Safety::Unsafe(token) = &sig.safety {

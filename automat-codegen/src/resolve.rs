@@ -43,6 +43,10 @@ pub struct Skipped {
     /// Second handlers for a state and input, reported as duplicates: the state a duplicate
     /// leads to is still reached.
     pub duplicates: Vec<Handler>,
+    /// Where the duplicates are written: the index of their `#[transitions]` block, in source
+    /// order, and of the method in it. They are left out of the emitted module, so that rustc
+    /// does not report the two methods of one name again.
+    pub duplicate_items: Vec<(usize, usize)>,
     /// Methods named after inputs in plain `impl` blocks of states: left alone as helpers,
     /// unless the graph shows they were meant as handlers and `#[transitions]` is missing.
     pub unmarked: Vec<Unmarked>,
@@ -113,16 +117,18 @@ pub fn resolve(
         groups: &resolved_groups,
         handlers: Vec::new(),
         duplicates: Vec::new(),
+        duplicate_items: Vec::new(),
         graph_complete: true,
         expandable: true,
         errors,
     };
-    for block in blocks {
-        resolver.block(block);
+    for (index, block) in blocks.iter().enumerate() {
+        resolver.block(index, block);
     }
     let Resolver {
         mut handlers,
         duplicates,
+        duplicate_items,
         graph_complete,
         expandable,
         scope,
@@ -141,6 +147,7 @@ pub fn resolve(
         expandable,
         skipped: Skipped {
             duplicates,
+            duplicate_items,
             unmarked,
         },
     }
@@ -157,6 +164,7 @@ fn unmarked(scope: &Scope, branches: &[Branch], plain_impls: &[ItemImpl]) -> Vec
         groups: &[],
         handlers: Vec::new(),
         duplicates: Vec::new(),
+        duplicate_items: Vec::new(),
         graph_complete: true,
         expandable: true,
         errors: &mut quiet,
@@ -324,13 +332,14 @@ struct Resolver<'a> {
     groups: &'a [Group],
     handlers: Vec<Handler>,
     duplicates: Vec<Handler>,
+    duplicate_items: Vec<(usize, usize)>,
     graph_complete: bool,
     expandable: bool,
     errors: &'a mut Errors,
 }
 
 impl Resolver<'_> {
-    fn block(&mut self, block: &ItemImpl) {
+    fn block(&mut self, index: usize, block: &ItemImpl) {
         if let Some((path, _)) = &block.trait_ {
             self.errors.error_at(
                 path,
@@ -361,7 +370,7 @@ impl Resolver<'_> {
             self.expandable = false;
             return;
         }
-        for item in &block.items {
+        for (item_index, item) in block.items.iter().enumerate() {
             let ImplItem::Fn(method) = item else {
                 self.errors.error(impl_item_span(item), "a `#[transitions]` block holds only handlers; move this to a plain `impl` block");
                 continue;
@@ -371,13 +380,16 @@ impl Resolver<'_> {
                 continue;
             };
             match owner {
-                Owner::State(_) => self.add(handler),
+                Owner::State(_) => self.add(handler, Some((index, item_index))),
                 Owner::Group(group) => {
                     for variant in &self.groups[group].variants {
-                        self.add(Handler {
-                            state: variant.state,
-                            ..handler.clone()
-                        });
+                        self.add(
+                            Handler {
+                                state: variant.state,
+                                ..handler.clone()
+                            },
+                            None,
+                        );
                     }
                 }
             }
@@ -424,7 +436,10 @@ impl Resolver<'_> {
     }
 
     /// Adds a handler, unless its state already has one for its input.
-    fn add(&mut self, handler: Handler) {
+    /// Adds a handler, or reports it as a second one for its state and input. `at` is where a
+    /// state's own handler is written (its block and method), so that a duplicate can be left
+    /// out of the emitted module.
+    fn add(&mut self, handler: Handler, at: Option<(usize, usize)>) {
         // One input in one state does one thing; a second handler would be a second method
         // of the same name on `Machine<S>`, and a group's would silently win or lose.
         let Some(other) = self
@@ -438,7 +453,7 @@ impl Resolver<'_> {
         let state = &self.scope.states[handler.state].ident;
         let message = match (other.group, handler.group) {
             (None, None) => format!(
-                "two handlers for input `{}` in state `{state}`",
+                "two handlers for input `{}` in state `{state}`; keep one (to choose between next states at run time, return a `#[branch]` enum)",
                 handler.ident
             ),
             (first, second) => {
@@ -461,6 +476,11 @@ impl Resolver<'_> {
             }
         };
         self.errors.error(handler.ident.span(), message);
+        // Two methods of one name on one state would be rustc's error too; a group's handler
+        // stays, since it serves its other states.
+        if let (None, None, Some(at)) = (other.group, handler.group, at) {
+            self.duplicate_items.push(at);
+        }
         self.duplicates.push(handler);
     }
 

@@ -1,0 +1,29 @@
+#[automat::machine]
+mod breaker {
+    pub trait Breaker {
+        async fn failure(&mut self);
+        fn reset(&mut self);
+    }
+
+    #[state(initial)]
+    pub struct Closed;
+
+    #[state]
+    pub struct Open;
+
+    #[transitions]
+    impl Closed {
+        fn failure(self) -> Open {
+            Open
+        }
+    }
+
+    #[transitions]
+    impl Open {
+        fn reset(self) -> Closed {
+            Closed
+        }
+    }
+}
+
+fn main() {}
