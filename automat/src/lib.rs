@@ -188,6 +188,13 @@ pub mod tutorial;
 /// its input's; a return type that is not a state or branch; a state no transition reaches; an
 /// input no state accepts; a declared name that collides with a generated one.
 ///
+/// States are named as declared: the macro reads tokens, not types, so a type alias of a state
+/// is not one (the error names the state to write), and a misspelt state gets the closest
+/// name as a suggestion. A plain `impl` block of a state is left alone, for helpers, unless
+/// the graph needs its methods: then the error is the missing `#[transitions]`, at the block.
+/// A marker on the wrong kind of item (`#[state]` on an enum or a type alias, say) is one
+/// error at the item's name, and what names that item is not reported again.
+///
 /// ```
 /// #[automat::machine(derive(Debug, PartialEq))]
 /// pub mod door {
