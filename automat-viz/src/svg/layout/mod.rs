@@ -182,14 +182,14 @@ impl Spacing {
     fn new(options: &Options) -> Self {
         let scale = if options.compact { 0.6 } else { 1.0 };
         Spacing {
-            pad_x: 10.0 * scale,
+            pad_x: 8.0 * scale,
             pad_y: 6.0 * scale,
             item_gap: 16.0 * scale,
             virtual_gap: 10.0 * scale,
-            rank_gap: 16.0 * scale,
+            rank_gap: 14.0 * scale,
             loop_reach: 24.0,
             label_gap: 4.0,
-            margin: 8.0,
+            margin: 6.0,
         }
     }
 }
@@ -361,29 +361,83 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
     }
 
     widen_for_ports(&mut items, &mut sizes, frame);
-    let ranks = order::order(&items, start);
-    let mut positions = place::place(&items, &ranks, &spacing);
-    place::straighten(&items, &ranks, &chains, &mut positions, &spacing);
+    // Every candidate order drawn in full; the drawing whose lines cross least (the first
+    // on a tie). Routing turns lines in lanes between ranks, so the crossings a reader sees
+    // are not quite those between ranks that the ordering counts.
+    order::candidates(&items, start)
+        .iter()
+        .map(|ranks| {
+            let parts = Shared {
+                graph,
+                options,
+                frame,
+                spacing: &spacing,
+                sizes: &sizes,
+                loops: &loops,
+                items: &items,
+                chains: &chains,
+                bundles: &bundles,
+                start,
+                clusters,
+            };
+            draw_order(&parts, ranks, nodes)
+        })
+        .min_by_key(crossings)
+        .expect("at least one order")
+}
+
+/// What every candidate order shares.
+struct Shared<'a> {
+    graph: &'a Graph,
+    options: &'a Options,
+    frame: Frame,
+    spacing: &'a Spacing,
+    sizes: &'a [(f64, f64)],
+    loops: &'a [(Vec<String>, Vec<String>)],
+    items: &'a [Item],
+    chains: &'a [Chain],
+    bundles: &'a [Bundle<'a>],
+    start: Option<usize>,
+    clusters: &'a [Cluster],
+}
+
+/// Places, routes and draws the items in the order `ranks`.
+fn draw_order(shared: &Shared<'_>, ranks: &[Vec<usize>], nodes: usize) -> Drawing {
+    let Shared {
+        graph,
+        options,
+        frame,
+        spacing,
+        sizes,
+        loops,
+        items,
+        chains,
+        bundles,
+        start,
+        clusters,
+    } = *shared;
+    let mut positions = place::place(items, ranks, spacing);
+    place::straighten(items, ranks, chains, &mut positions, spacing);
     let side_lengths: Vec<f64> = (0..nodes)
         .map(|node| match sizes.get(node) {
             Some(&(width, height)) => frame.extent(width, height).0,
             None => 2.0 * START_RADIUS,
         })
         .collect();
-    let crosses = route::crosses(&items, &chains, &positions, &side_lengths);
-    let lanes = route::lanes(&items, &chains, &crosses, ranks.len());
-    let main = MainAxis::new(&items, &ranks, &lanes.per_gap, &spacing);
+    let crosses = route::crosses(items, chains, &positions, &side_lengths);
+    let lanes = route::lanes(items, chains, &crosses, ranks.len());
+    let main = MainAxis::new(items, ranks, &lanes.per_gap, spacing);
 
     draw(&Parts {
         graph,
         options,
         frame,
-        spacing: &spacing,
-        sizes: &sizes,
-        loops: &loops,
-        items: &items,
-        chains: &chains,
-        bundles: &bundles,
+        spacing,
+        sizes,
+        loops,
+        items,
+        chains,
+        bundles,
         positions: &positions,
         crosses: &crosses,
         lanes: &lanes,
@@ -558,8 +612,14 @@ fn draw(parts: &Parts<'_>) -> Drawing {
         .unwrap_or(0.0);
     // The title sits above the drawing: before the ranks (top to bottom), or before the
     // items of each rank (left to right).
-    let title_depth = TITLE_SIZE * LEADING + spacing.margin;
-    let (mut cross_shift, mut main_shift) = (spacing.margin - lowest, spacing.margin);
+    // Room for the clusters' boxes around their members, when there are any.
+    let margin = if parts.clusters.is_empty() {
+        spacing.margin
+    } else {
+        spacing.margin + CLUSTER_PAD
+    };
+    let title_depth = TITLE_SIZE * LEADING + margin;
+    let (mut cross_shift, mut main_shift) = (margin - lowest, margin);
     if frame.vertical {
         main_shift += title_depth;
     } else {
@@ -571,7 +631,7 @@ fn draw(parts: &Parts<'_>) -> Drawing {
         .len()
         .checked_sub(1)
         .map_or(0.0, |last| main.end(last));
-    let far = place(highest + spacing.margin, main_extent + spacing.margin);
+    let far = place(highest + margin, main_extent + margin);
 
     let states: Vec<StateBox> = (0..parts.graph.states.len())
         .map(|state| {
@@ -721,6 +781,54 @@ fn leave_cluster(path: &mut Path, area: &StateBox, frame: Frame) {
             path.start.x = border;
         }
     }
+}
+
+/// How many times two lines of `drawing` cross: pairs of pieces that properly intersect,
+/// a corner's curve taken as its chord.
+fn crossings(drawing: &Drawing) -> usize {
+    let segments: Vec<Vec<(Point, Point)>> = drawing
+        .lines
+        .iter()
+        .map(|line| {
+            let mut from = line.path.start;
+            line.path
+                .pieces
+                .iter()
+                .map(|piece| {
+                    let to = match *piece {
+                        Piece::Line(to) | Piece::Cubic(_, _, to) => to,
+                    };
+                    let segment = (from, to);
+                    from = to;
+                    segment
+                })
+                .collect()
+        })
+        .collect();
+    let mut count = 0;
+    for (index, line) in segments.iter().enumerate() {
+        for other in &segments[index + 1..] {
+            for &a in line {
+                count += other.iter().filter(|&&b| properly_cross(a, b)).count();
+            }
+        }
+    }
+    count
+}
+
+/// Whether two segments cross at a point inside both (touching and overlapping aside).
+fn properly_cross((p1, p2): (Point, Point), (p3, p4): (Point, Point)) -> bool {
+    let orient = |p: Point, q: Point, r: Point| {
+        let value = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+        if value > 1e-9 {
+            1
+        } else if value < -1e-9 {
+            -1
+        } else {
+            0
+        }
+    };
+    orient(p1, p2, p3) * orient(p1, p2, p4) < 0 && orient(p3, p4, p1) * orient(p3, p4, p2) < 0
 }
 
 /// A count as a float; counts here are far below 2^52, so the conversion is exact.

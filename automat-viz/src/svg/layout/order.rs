@@ -4,10 +4,36 @@ use super::{Item, float};
 
 /// Rounds of barycenter ordering.
 const ROUNDS: usize = 24;
+/// How many more crossings between ranks than the fewest a candidate order may have.
+const SLACK: usize = 2;
+/// The most candidate orders drawn.
+const CANDIDATES: usize = 12;
+
+/// Orders worth drawing: those seen in the sweeps from declaration order and from its
+/// mirror image (the heuristic settles in a local optimum that depends on where it starts)
+/// with at most [`SLACK`] crossings between ranks more than the fewest, fewest first, the
+/// first seen first on a tie; at most [`CANDIDATES`], never none.
+pub(super) fn candidates(items: &[Item], start: Option<usize>) -> Vec<Vec<Vec<usize>>> {
+    let mut seen: Vec<(usize, Vec<Vec<usize>>)> = Vec::new();
+    for mirrored in [false, true] {
+        for candidate in order(items, start, mirrored) {
+            if !seen.iter().any(|(_, ranks)| *ranks == candidate.1) {
+                seen.push(candidate);
+            }
+        }
+    }
+    let fewest = seen.iter().map(|(count, _)| *count).min().unwrap_or(0);
+    seen.retain(|(count, _)| *count <= fewest + SLACK);
+    seen.sort_by_key(|(count, _)| *count);
+    seen.truncate(CANDIDATES);
+    seen.into_iter().map(|(_, ranks)| ranks).collect()
+}
 
 /// Orders every rank to reduce crossings: barycenter sweeps down and up, each followed by
-/// swapping neighbours while that helps, keeping the best order seen.
-pub(super) fn order(items: &[Item], start: Option<usize>) -> Vec<Vec<usize>> {
+/// swapping neighbours while that helps, from declaration order or, when `mirrored`, from
+/// its mirror image. Returns the first order and each round's, with their crossings between
+/// ranks.
+fn order(items: &[Item], start: Option<usize>, mirrored: bool) -> Vec<(usize, Vec<Vec<usize>>)> {
     let rank_count = items.iter().map(|item| item.rank + 1).max().unwrap_or(0);
     let mut ranks: Vec<Vec<usize>> = vec![Vec::new(); rank_count];
     // First order: the start point, states in declaration order, then virtual items in the
@@ -17,9 +43,14 @@ pub(super) fn order(items: &[Item], start: Option<usize>) -> Vec<Vec<usize>> {
             ranks[items[item].rank].push(item);
         }
     }
+    if mirrored {
+        for rank in &mut ranks {
+            rank.reverse();
+        }
+    }
     let mut index = vec![0; items.len()];
     reindex(&ranks, &mut index);
-    let mut best = (crossings(items, &ranks, &index), ranks.clone());
+    let mut seen = vec![(crossings(items, &ranks, &index), ranks.clone())];
     for round in 0..ROUNDS {
         let down = round % 2 == 0;
         let sequence: Vec<usize> = if down {
@@ -53,12 +84,9 @@ pub(super) fn order(items: &[Item], start: Option<usize>) -> Vec<Vec<usize>> {
             reindex(&ranks, &mut index);
         }
         transpose(items, &mut ranks, &mut index);
-        let count = crossings(items, &ranks, &index);
-        if count < best.0 {
-            best = (count, ranks.clone());
-        }
+        seen.push((crossings(items, &ranks, &index), ranks.clone()));
     }
-    best.1
+    seen
 }
 
 fn reindex(ranks: &[Vec<usize>], index: &mut [usize]) {

@@ -79,13 +79,15 @@ fn variants() -> Vec<Options> {
     let mut variants = Vec::new();
     for direction in [Direction::TopToBottom, Direction::LeftToRight] {
         for (docs, compact) in [(false, false), (true, false), (false, true), (true, true)] {
-            variants.push(Options {
-                direction,
-                docs,
-                compact,
-                outputs: true,
-                fold: false,
-            });
+            for fold in [false, true] {
+                variants.push(Options {
+                    direction,
+                    docs,
+                    compact,
+                    outputs: true,
+                    fold,
+                });
+            }
         }
     }
     variants
@@ -95,7 +97,10 @@ fn variants() -> Vec<Options> {
 fn labels_and_states_never_overlap() {
     for description in machines() {
         for options in variants() {
-            let drawing = layout(&Graph::from(description), &options);
+            let drawing = layout(
+                &crate::fold::apply(&Graph::from(description), &options),
+                &options,
+            );
             let areas = areas(&drawing);
             for (index, (what, area)) in areas.iter().enumerate() {
                 for (other, other_area) in &areas[index + 1..] {
@@ -116,7 +121,10 @@ fn labels_and_states_never_overlap() {
 fn lines_run_clear_of_labels_and_states() {
     for description in machines() {
         for options in variants() {
-            let drawing = layout(&Graph::from(description), &options);
+            let drawing = layout(
+                &crate::fold::apply(&Graph::from(description), &options),
+                &options,
+            );
             let areas = areas(&drawing);
             for (from, to) in segments(&drawing) {
                 let line = (
@@ -144,7 +152,10 @@ fn doc_lines_fit_in_their_state() {
         docs: true,
         ..Options::default()
     };
-    let drawing = layout(&Graph::from(description), &options);
+    let drawing = layout(
+        &crate::fold::apply(&Graph::from(description), &options),
+        &options,
+    );
     for (state, area) in description.states.iter().zip(&drawing.states) {
         let doc = state.doc.lines().next().unwrap_or("");
         assert!(
