@@ -15,8 +15,8 @@ mod order;
 #[path = "../fixtures/ticket.rs"]
 mod ticket;
 #[allow(clippy::module_inception)]
-#[path = "../fixtures/tls.rs"]
-mod tls;
+#[path = "../fixtures/tls_flat.rs"]
+mod tls_flat;
 
 use automat::{
     Description, GroupInfo, InputInfo, StateInfo, Target, TransitionInfo, TransitionKind,
@@ -66,11 +66,12 @@ pub fn machines() -> Vec<Machine> {
         fixture("mqtt", &mqtt::mqtt::DESCRIPTION, "mqtt.rs"),
         fixture("order", &order::order::DESCRIPTION, "order.rs"),
         fixture("ticket", &ticket::ticket::DESCRIPTION, "ticket.rs"),
-        fixture("tls", &tls::tls::DESCRIPTION, "tls.rs"),
+        fixture("tls_flat", &tls_flat::tls_flat::DESCRIPTION, "tls_flat.rs"),
         example("door_lock", &automat_examples::door_lock::DESCRIPTION),
         example("garage_door", &automat_examples::garage_door::DESCRIPTION),
         example("lines", &automat_examples::lines::DESCRIPTION),
         example("tcp", &automat_examples::tcp::DESCRIPTION),
+        example("tls", &automat_examples::tls::DESCRIPTION),
         example("turnstile", &automat_examples::turnstile::DESCRIPTION),
     ]
 }
