@@ -436,7 +436,13 @@ use {m.module}::*;
 def automat_machine(m: Machine, hook: str = "none") -> str:
     """The machine as automat declares it. `hook="observe"` declares it
     `#[automat::machine(observe)]` with an observer that overrides nothing: the hook is there,
-    unused."""
+    unused. `hook="generic"` declares the same machine with its core generic over the
+    accumulator's type (`Core<A: BorrowMut<u64>>`), which the program instantiates with `u64`:
+    the generic twin of the plain machine."""
+    generic = hook == "generic"
+    core_ty = "Core<A>" if generic else "Core"
+    impl_params = "<A: BorrowMut<u64>>" if generic else ""
+    acc = "core.acc.borrow_mut()" if generic else "&mut core.acc"
     inputs = "".join(f"        fn {i}(&mut self);\n" for i in m.inputs)
     states = "".join(
         f"    #[state{'(initial)' if k == m.initial else ''}]\n    pub struct {st};\n"
@@ -449,29 +455,31 @@ def automat_machine(m: Machine, hook: str = "none") -> str:
             name = m.inputs[inp]
             if target is None:
                 fns.append(
-                    f"        fn {name}(&mut self, core: &mut Core) {{\n"
-                    f"            crate::step(&mut core.acc, {ident});\n        }}\n"
+                    f"        fn {name}(&mut self, core: &mut {core_ty}) {{\n"
+                    f"            crate::step({acc}, {ident});\n        }}\n"
                 )
             else:
                 nxt = m.states[target]
                 fns.append(
-                    f"        fn {name}(self, core: &mut Core) -> {nxt} {{\n"
-                    f"            crate::step(&mut core.acc, {ident});\n            {nxt}\n        }}\n"
+                    f"        fn {name}(self, core: &mut {core_ty}) -> {nxt} {{\n"
+                    f"            crate::step({acc}, {ident});\n            {nxt}\n        }}\n"
                 )
-        blocks.append(f"    #[transitions]\n    impl {st} {{\n{''.join(fns)}    }}\n")
+        blocks.append(f"    #[transitions]\n    impl{impl_params} {st} {{\n{''.join(fns)}    }}\n")
     args, observer = "", ""
     if hook == "observe":
         args = "(observe)"
         observer = "\n    impl automat::Observer for Core {}\n"
+    core = "pub struct Core {\n        pub acc: u64,\n    }"
+    if generic:
+        core = "pub struct Core<A: BorrowMut<u64>> {\n        pub acc: A,\n    }"
+        observer = "\n    use core::borrow::BorrowMut;\n"
     return f"""#[automat::machine{args}]
 pub mod {m.module} {{
     pub trait {m.trait} {{
 {inputs}    }}
 
     #[core]
-    pub struct Core {{
-        pub acc: u64,
-    }}
+    {core}
 {observer}
 {states}
 {''.join(blocks)}}}
@@ -510,23 +518,25 @@ def automat_dynamic(m: Machine, paths: tuple[str, ...], hook: str = "none"):
     if "handle" in paths:
         lib += replay_fn("replay_handle", setup, handle, finish)
     files = {"src/machine.rs": automat_machine(m, hook)}
-    return lib, automat_deps(hook), list(paths), [("Dynamic", f"{m.module}::Dynamic")], files
+    args = "<u64>" if hook == "generic" else ""
+    return lib, automat_deps(hook), list(paths), [("Dynamic", f"{m.module}::Dynamic{args}")], files
 
 
 def automat_typestate(m: Machine, hook: str = "none"):
     """automat's typestate `Machine<S>`, through the same dispatch `match` as the others."""
     lib = HEADER.format(machine=m.name, what="automat's typestate `Machine<S>` and a dispatch `match`")
     lib += f"\nmod machine;\npub use machine::{m.module};\nuse {m.module}::*;\n"
+    args = ", u64" if hook == "generic" else ""
     lib += typestate_dispatch(
         m,
-        ty=lambda k: f"Machine<{m.states[k]}>",
+        ty=lambda k: f"Machine<{m.states[k]}{args}>",
         init=f"Machine::new(Core {{ acc: ACC0 }}, {m.states[m.initial]})",
         acc_of=lambda v: f"{v}.core().acc",
         transition_call=lambda t, v: f"{v}.{m.inputs[m.transitions[t][1]]}()",
         loop_call=lambda t, v: f"{v}.{m.inputs[m.transitions[t][1]]}()",
     )
     files = {"src/machine.rs": automat_machine(m, hook)}
-    sizes = [("Machine<S>", f"{m.module}::Machine<{m.module}::{m.states[m.initial]}>"), ("Any", "Any")]
+    sizes = [("Machine<S>", f"{m.module}::Machine<{m.module}::{m.states[m.initial]}{args}>"), ("Any", "Any")]
     return lib, automat_deps(hook), ["typestate"], sizes, files
 
 
@@ -1089,6 +1099,12 @@ IMPLEMENTATIONS = {
     "automat-tracing": (lambda m: automat_dynamic(m, ("methods",), "tracing"), "hook"),
     "automat-ts-observe": (lambda m: automat_typestate(m, "observe"), "hook"),
     "automat-ts-tracing": (lambda m: automat_typestate(m, "tracing"), "hook"),
+    # A generic machine (issue 10): the core generic over its accumulator's type, instantiated
+    # with `u64`; to be compared with "automat", "automat-handle" and "automat-ts", its
+    # non-generic twins.
+    "automat-generic": (lambda m: automat_dynamic(m, ("methods",), "generic"), "hook"),
+    "automat-generic-handle": (lambda m: automat_dynamic(m, ("handle",), "generic"), "hook"),
+    "automat-ts-generic": (lambda m: automat_typestate(m, "generic"), "hook"),
 }
 
 

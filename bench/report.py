@@ -65,7 +65,7 @@ def runtime_row(results: dict, crate_impl: str, replay: str, label: str, base: s
 
 
 def write_report(results: dict, path: str) -> None:
-    from run import ROWS, BUILD_ROWS, EXPERIMENT_ROWS, HOOK_ROWS
+    from run import ROWS, BUILD_ROWS, EXPERIMENT_ROWS, HOOK_ROWS, GENERIC_ROWS
 
     out: list[str] = []
     w = out.append
@@ -207,6 +207,30 @@ def write_report(results: dict, path: str) -> None:
         w(runtime_row(results, *row))
     w("")
     w(NOTES["hook"])
+    w("")
+    w("**A generic machine (issue 10).** The same machine with its core generic over the accumulator's type — `pub struct Core<A: BorrowMut<u64>> { pub acc: "
+      'A }`, each handler in a block `impl<A: BorrowMut<u64>> State` calling `core.acc.borrow_mut()` — instantiated with `u64` by the program, against its no'
+      'n-generic twin (the rows of the table above). Each path is its own crate, as above, so that each calls the machine from one place (see *Inlining*: one'
+      " crate calling both `Dynamic`'s methods and `handle` is a different program). The ratio is to the twin."
+      ''
+      ''
+      '')
+    w("")
+    w("| instructions/event | " + " | ".join(LABEL[m] for m in MACHINES) + " |")
+    w("| --- |" + " --- |" * len(MACHINES))
+    for row in GENERIC_ROWS:
+        w(runtime_row(results, *row))
+    w("")
+    sizes = []
+    for generic, twin in (("automat-generic", "automat"), ("automat-ts-generic", "automat-ts")):
+        for m in MACHINES:
+            a = results.get("runtime", {}).get(f"{m}-{generic}", {}).get("sizes")
+            b = results.get("runtime", {}).get(f"{m}-{twin}", {}).get("sizes")
+            if a and b:
+                sizes.append(f"{LABEL[m]} {generic}: " + ", ".join(f"`{k}` {v} (twin {b.get(k)})" for k, v in a.items()))
+    w("size_of: " + ("; ".join(sizes) if sizes else "not measured") + ".")
+    w("")
+    w(NOTES["generic"])
     w("")
     w("**size_of** (bytes) of what the program holds; every machine here has an 8-byte core (the "
       "accumulator) and dataless states, so the hand-written equivalent is core + tag, padded: 16. "

@@ -84,6 +84,16 @@ HOOK_ROWS = [
     ("automat-ts-observe", "typestate", "`#[automat::machine(observe)]`, an `Observer` that overrides nothing", "automat-ts/typestate"),
     ("automat-ts-tracing", "typestate", "`tracing` feature, no subscriber", "automat-ts/typestate"),
 ]
+# A generic machine (issue 10): the same machine with its core generic over the accumulator's
+# type, instantiated with `u64`, against its non-generic twin.
+GENERIC_ROWS = [
+    ("automat", "methods", "automat `Dynamic`, inherent methods (as above)", None),
+    ("automat-generic", "methods", "the same, core generic (`Core<A>`, `A = u64`)", "automat/methods"),
+    ("automat-handle", "handle", "automat `Dynamic::handle(Input)` (as above)", None),
+    ("automat-generic-handle", "handle", "the same, core generic", "automat-handle/handle"),
+    ("automat-ts", "typestate", "automat `Machine<S>` + dispatch `match` (as above)", None),
+    ("automat-ts-generic", "typestate", "the same, core generic", "automat-ts/typestate"),
+]
 # The rows of the build table: (crate implementation, label, baseline implementation).
 BUILD_ROWS = [
     ("hand", "hand-written `match` (baseline)", None),

@@ -54,7 +54,8 @@ pub mod tutorial;
 /// The module holds:
 ///
 /// * **one trait**, the inputs: each method takes `&mut self` and named parameters, with no
-///   generics and no default body; its return type (default `()`) is the input's *output*;
+///   generic parameters of its own and no default body; its return type (default `()`) is the
+///   input's *output*;
 /// * **states**: structs (unit, tuple or named fields) marked `#[state]`; exactly one is
 ///   `#[state(initial)]`, where every machine starts; a state that is entered only by
 ///   restoring a saved machine is `#[state(unreachable)]`;
@@ -97,6 +98,101 @@ pub mod tutorial;
 ///   state (make it a transition or a branch instead);
 /// * a group loop that panics poisons `Dynamic`, as a transition does: the state was out of
 ///   the machine, in the group enum, when it panicked.
+///
+/// # Generic machines and borrowed inputs
+///
+/// The core and the states may declare generic parameters — lifetimes, types with bounds and
+/// `where` clauses, consts — in plain Rust: `#[core] pub struct Core<T: Write>`, `#[state] pub
+/// struct Reading<'buf> { rest: &'buf [u8] }`, `#[state] pub struct Window<const N: usize>`.
+///
+/// * Parameters with one name are one parameter of the machine. The machine's parameters are
+///   those of the core and the states: lifetimes, then types, then consts, each in the order
+///   first declared. Where two declarations both write bounds they must be the same (one
+///   without bounds takes the other's); a const has one type. The input trait may name them
+///   (`pub trait Session<'buf, T: Write>`) when its methods use them, and declares none of its
+///   own.
+/// * `Machine<'buf, S, T, N>` (lifetimes, then the state, then types and consts), `Dynamic<'buf,
+///   T, N>`, `Typed<…>` and the branch enums carry every parameter; `State<…>` those of the
+///   states; `Input<…>` and `Output<…>` those their fields use. Defaults written on the core or
+///   a state stay on the generated types. `Machine` holds the parameters only its states use in
+///   a zero-sized marker field.
+/// * The handlers of a generic state are written for every instance, `impl<'buf> Reading<'buf>`
+///   (or `Reading<'_>`). A `#[transitions]` block may declare parameters its state does not use
+///   (`impl<T: Write> Open` with `core: &mut Core<T>`): they move onto the handlers that name
+///   them. A handler declares no parameters or `where` clause of its own.
+/// * An input's parameter with an elided lifetime (`&[u8]`, `&str`, `&mut Buf`, `Frame<'_>`)
+///   borrows for the call: the methods take it as written, and `Input` gains the lifetime
+///   `'input` for it, first (`Input<'input, …>`; `handle` takes `Input<'_, …>`). A named lifetime
+///   in an input is one of the machine's. An output that would borrow from the machine (an
+///   elided lifetime in it, tied to `&mut self`) is an error; an output may hold the machine's
+///   own lifetimes. `S` and `'input` are names the generated code uses, so a machine cannot.
+/// * `DESCRIPTION` stays one non-generic `static`, with the types as written. With `serde`,
+///   the impls are bounded by what each part needs (`Core<T>: Serialize`).
+///
+/// ```
+/// #[automat::machine]
+/// pub mod lines {
+///     /// The trait names the machine's lifetime, which `line` uses.
+///     pub trait Lines<'buf> {
+///         /// A line, kept borrowed from its buffer.
+///         fn line(&mut self, line: &'buf str);
+///         /// Bytes borrowed for this call only; the output is the total so far.
+///         fn bytes(&mut self, bytes: &[u8]) -> usize;
+///     }
+///
+///     /// Generic over where the bytes go, with a bound.
+///     #[core]
+///     pub struct Sink<T: Extend<u8>> {
+///         pub to: T,
+///         pub total: usize,
+///     }
+///
+///     /// Nothing read.
+///     #[state(initial)]
+///     pub struct Empty;
+///
+///     /// Holds the last line: a slice of the caller's buffer.
+///     #[state]
+///     pub struct Last<'buf> {
+///         pub line: &'buf str,
+///     }
+///
+///     #[transitions]
+///     impl<'buf, T: Extend<u8>> Empty {
+///         fn line(self, _sink: &mut Sink<T>, line: &'buf str) -> Last<'buf> {
+///             Last { line }
+///         }
+///     }
+///
+///     #[transitions]
+///     impl<'buf, T: Extend<u8>> Last<'buf> {
+///         fn line(&mut self, _sink: &mut Sink<T>, line: &'buf str) {
+///             self.line = line;
+///         }
+///
+///         fn bytes(&mut self, sink: &mut Sink<T>, bytes: &[u8]) -> usize {
+///             sink.to.extend(bytes.iter().copied());
+///             sink.total += bytes.len();
+///             sink.total
+///         }
+///     }
+/// }
+///
+/// use lines::{Dynamic, Empty, Input, Output, Sink};
+///
+/// let text = String::from("one\ntwo");
+/// let mut reader: Dynamic<'_, Vec<u8>> = Dynamic::new(Sink { to: Vec::new(), total: 0 }, Empty);
+/// for line in text.lines() {
+///     reader.line(line).unwrap();
+/// }
+/// let chunk = vec![0; 3];
+/// assert_eq!(reader.bytes(&chunk), Ok(3));
+/// drop(chunk);
+/// let input: Input<'_, '_> = Input::Bytes { bytes: &[1] };
+/// assert!(matches!(reader.handle(input), Ok(Output::Bytes(4))));
+/// assert!(matches!(reader.state(), lines::State::Last(last) if last.line == "two"));
+/// assert_eq!(reader.core().to, [0, 0, 0, 1]);
+/// ```
 ///
 /// # Fallible inputs
 ///
@@ -186,7 +282,11 @@ pub mod tutorial;
 /// second trait, initial state or core; a handler named after no input (with a suggestion), a
 /// second handler for one state and input, a handler whose parameters or output do not match
 /// its input's; a return type that is not a state or branch; a state no transition reaches; an
-/// input no state accepts; a declared name that collides with a generated one.
+/// input no state accepts; a declared name that collides with a generated one; a generic
+/// parameter declared with other bounds (or a const with another type) than elsewhere, a
+/// lifetime an input names that nothing declares, an output that borrows from the machine,
+/// an `impl Trait` input, a handler with parameters of its own, and handlers written for one
+/// instance of a generic state.
 ///
 /// States are named as declared: the macro reads tokens, not types, so a type alias of a state
 /// is not one (the error names the state to write), and a misspelt state gets the closest
