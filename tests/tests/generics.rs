@@ -190,3 +190,98 @@ fn the_description_records_parameter_types_as_written() {
         .collect();
     assert_eq!(states, ["Idle", "Held", "Window"]);
 }
+
+/// A generic machine that observes itself: the observer is its generic core.
+#[automat::machine(observe)]
+mod watched {
+    use automat::{NoTransition, Observer, Transition};
+
+    /// What a switch understands.
+    pub trait Switch<'a> {
+        /// Flip it, with a note borrowed for the call.
+        fn flip(&mut self, note: &str);
+        /// Tag it, with a tag it keeps.
+        fn tag(&mut self, tag: &'a str);
+    }
+
+    /// Records the states entered into any `T`.
+    #[core]
+    pub struct Log<T: Extend<&'static str>> {
+        /// The states entered, by name.
+        pub entered: T,
+        /// Inputs refused.
+        pub refused: u32,
+    }
+
+    impl<T: Extend<&'static str>> Observer for Log<T> {
+        fn on_transition(&mut self, transition: &Transition) {
+            self.entered.extend([transition.target]);
+        }
+
+        fn on_refused(&mut self, _refused: &NoTransition) {
+            self.refused += 1;
+        }
+    }
+
+    /// Off.
+    #[state(initial)]
+    pub struct Off;
+
+    /// On, tagged.
+    #[state]
+    pub struct On<'a> {
+        /// The tag.
+        pub tag: &'a str,
+    }
+
+    #[transitions]
+    impl<'a, T: Extend<&'static str>> Off {
+        fn flip(self, _log: &mut Log<T>, note: &str) -> On<'a> {
+            On {
+                tag: if note.is_empty() { "" } else { "noted" },
+            }
+        }
+    }
+
+    #[transitions]
+    impl<'a, T: Extend<&'static str>> On<'a> {
+        fn flip(self, _log: &mut Log<T>, _note: &str) -> Off {
+            Off
+        }
+
+        fn tag(&mut self, _log: &mut Log<T>, tag: &'a str) {
+            self.tag = tag;
+        }
+    }
+}
+
+#[test]
+fn a_generic_core_observes_both_machines() {
+    use watched::{Dynamic, Log, Machine, Off};
+    let tag = String::from("kitchen");
+    let mut switch: Dynamic<'_, Vec<&'static str>> = Dynamic::new(
+        Log {
+            entered: Vec::new(),
+            refused: 0,
+        },
+        Off,
+    );
+    assert!(switch.tag(&tag).is_err());
+    switch.flip(&String::from("first")).unwrap();
+    switch.tag(&tag).unwrap();
+    switch.flip("").unwrap();
+    assert_eq!(switch.core().entered, ["On", "On", "Off"]);
+    assert_eq!(switch.core().refused, 1);
+
+    let typed: Machine<'_, Off, Vec<&'static str>> = Machine::new(
+        Log {
+            entered: Vec::new(),
+            refused: 0,
+        },
+        Off,
+    );
+    let mut on = typed.flip("x");
+    on.tag(&tag);
+    assert_eq!(on.state().tag, "kitchen");
+    assert_eq!(on.flip("").core().entered, ["On", "On", "Off"]);
+}
