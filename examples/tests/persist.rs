@@ -354,3 +354,68 @@ fn a_poisoned_machine_does_not_serialize() {
         "the `fragile` machine is poisoned: a handler panicked, and it has no state to save"
     );
 }
+
+/// A generic machine whose state borrows: serde's impls are bounded by what each part needs,
+/// so it is saved, and read back borrowing from the text it is read from.
+#[automat::machine(serde)]
+mod named {
+    /// What a name tag understands.
+    pub trait Tag<'a> {
+        /// Write a name on it, kept borrowed.
+        fn write(&mut self, name: &'a str);
+    }
+
+    /// Counts the names written, in any counter.
+    #[core]
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub struct Count<N: core::ops::AddAssign + From<u8>> {
+        /// Names written.
+        pub written: N,
+    }
+
+    /// Nothing written.
+    #[state(initial)]
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub struct Blank;
+
+    /// A name, borrowed.
+    #[state]
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub struct Written<'a> {
+        /// The name.
+        #[serde(borrow)]
+        pub name: &'a str,
+    }
+
+    #[transitions]
+    impl<'a, N: core::ops::AddAssign + From<u8>> Blank {
+        fn write(self, count: &mut Count<N>, name: &'a str) -> Written<'a> {
+            count.written += N::from(1);
+            Written { name }
+        }
+    }
+}
+
+#[test]
+fn a_generic_machine_with_a_borrowing_state_round_trips() {
+    let mut tag: named::Dynamic<'_, u32> =
+        named::Dynamic::new(named::Count { written: 0 }, named::Blank);
+    let name = String::from("ada");
+    tag.write(&name).unwrap();
+    let json = serde_json::to_string(&tag).unwrap();
+    assert_eq!(
+        json,
+        r#"{"state":{"Written":{"name":"ada"}},"core":{"written":1}}"#
+    );
+    let back: named::Dynamic<'_, u32> = serde_json::from_str(&json).unwrap();
+    let named::State::Written(written) = back.state() else {
+        panic!("saved in `Written`")
+    };
+    assert_eq!(written.name, "ada");
+    let at = json.find("ada").unwrap();
+    assert!(
+        std::ptr::eq(written.name.as_ptr(), json[at..].as_ptr()),
+        "borrowed from the JSON"
+    );
+    assert_eq!(back.core().written, 1);
+}
