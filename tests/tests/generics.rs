@@ -285,3 +285,63 @@ fn a_generic_core_observes_both_machines() {
     assert_eq!(on.state().tag, "kitchen");
     assert_eq!(on.flip("").core().entered, ["On", "On", "Off"]);
 }
+
+/// A group whose members are generic over a lifetime: the group enum declares it.
+#[automat::machine]
+mod grouped {
+    /// What a lamp understands.
+    pub trait Lamp<'a> {
+        /// Light it, with a label kept borrowed.
+        fn light(&mut self, label: &'a str);
+        /// Switch it off, whatever it is doing.
+        fn off(&mut self) -> bool;
+    }
+
+    /// Dark.
+    #[state(initial)]
+    pub struct Dark;
+
+    /// Lit, labelled.
+    #[state]
+    pub struct Lit<'a> {
+        /// The label.
+        pub label: &'a str,
+    }
+
+    /// Every state.
+    #[group]
+    pub enum Any<'a> {
+        /// Dark.
+        Dark(Dark),
+        /// Lit.
+        Lit(Lit<'a>),
+    }
+
+    #[transitions]
+    impl<'a> Dark {
+        fn light(self, label: &'a str) -> Lit<'a> {
+            Lit { label }
+        }
+    }
+
+    #[transitions]
+    impl Any<'_> {
+        fn off(self) -> (Dark, bool) {
+            (Dark, matches!(self, Any::Lit(_)))
+        }
+    }
+}
+
+#[test]
+fn a_group_of_generic_states_handles_its_input_in_each() {
+    use grouped::{Dark, Dynamic, Machine};
+    let label = String::from("desk");
+    let mut lamp: Dynamic<'_> = Dynamic::new(Dark);
+    assert_eq!(lamp.off(), Ok(false));
+    lamp.light(&label).unwrap();
+    assert_eq!(lamp.off(), Ok(true));
+    let lit: Machine<'_, grouped::Lit<'_>> = Machine::new(Dark).light(&label);
+    let (dark, was_lit) = lit.off();
+    assert!(was_lit);
+    let _: Dark = dark.into_state();
+}
