@@ -327,7 +327,7 @@ mod grouped {
     #[transitions]
     impl Any<'_> {
         fn off(self) -> (Dark, bool) {
-            (Dark, matches!(self, Any::Lit(_)))
+            (Dark, matches!(self, Any::Lit(lit) if !lit.label.is_empty()))
         }
     }
 }
