@@ -195,7 +195,12 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
                 }
             }
             (Item::Enum(item), Some(Marker::Branch)) => branches.push(item.clone()),
-            (Item::Enum(item), Some(Marker::Group)) => groups.push(item.clone()),
+            (Item::Enum(item), Some(Marker::Group)) => {
+                // The generated code builds the group's variants around its states; a handler
+                // that does not `match` on `self` never reads them, which is no mistake.
+                item.attrs.push(syn::parse_quote!(#[allow(dead_code)]));
+                groups.push(item.clone());
+            }
             (Item::Impl(item), Some(Marker::Transitions)) => {
                 // Handler shapes are dictated by the trait, so the lints that judge a
                 // signature by its body would push users into warnings they cannot fix.

@@ -173,3 +173,88 @@ fn generic_reader() {
         },
     ));
 }
+
+#[test]
+fn handshake_with_a_group_and_a_fallible_input() {
+    insta::assert_snapshot!(expand(
+        quote!(crate = ::fsm),
+        quote! {
+            /// A handshake: a group's alert, a group loop, and a fallible check.
+            pub mod handshake {
+                /// What happens to the client.
+                pub trait Client {
+                    /// `ServerHello` arrives.
+                    fn hello(&mut self);
+                    /// The server's `Finished`, with its MAC.
+                    fn finished(&mut self, mac: u32) -> Result<u8, Alert>;
+                    /// A heartbeat.
+                    fn ping(&mut self) -> u32;
+                    /// A fatal alert.
+                    fn alert(&mut self, alert: Alert);
+                }
+
+                /// Why the handshake fails.
+                pub struct Alert;
+
+                /// Counts pings.
+                #[core]
+                pub struct Core {
+                    pings: u32,
+                }
+
+                /// Before `ServerHello`.
+                #[state(initial)]
+                pub struct Start;
+
+                /// Waiting for `Finished`.
+                #[state]
+                pub struct Wait {
+                    bad: u8,
+                }
+
+                /// Up.
+                #[state]
+                pub struct Open;
+
+                /// Closed.
+                #[state]
+                pub struct Closed;
+
+                /// The handshake's states.
+                #[group]
+                pub enum Handshake {
+                    /// Before `ServerHello`.
+                    Start(Start),
+                    /// Waiting for `Finished`.
+                    Wait(Wait),
+                }
+
+                #[transitions]
+                impl Start {
+                    fn hello(self, _core: &mut Core) -> Wait {
+                        Wait { bad: 0 }
+                    }
+                }
+
+                #[transitions]
+                impl Wait {
+                    fn finished(&mut self, _core: &mut Core, mac: u32) -> Result<(Open, u8), Alert> {
+                        if mac == 7 { Ok((Open, self.bad)) } else { self.bad += 1; Err(Alert) }
+                    }
+                }
+
+                #[transitions]
+                impl Handshake {
+                    fn ping(&mut self, core: &mut Core) -> u32 {
+                        core.pings += 1;
+                        core.pings
+                    }
+
+                    fn alert(self, _core: &mut Core, _alert: Alert) -> Closed {
+                        Closed
+                    }
+                }
+            }
+        },
+    ));
+}

@@ -419,3 +419,110 @@ fn a_generic_machine_with_a_borrowing_state_round_trips() {
     );
     assert_eq!(back.core().written, 1);
 }
+
+/// A link with a group and a fallible input, saved and restored between inputs.
+#[automat::machine(serde, derive(Debug, PartialEq))]
+mod link {
+    /// The inputs.
+    pub trait Link {
+        /// Bring it up.
+        fn up(&mut self);
+        /// A frame; a bad one fails and stays.
+        fn frame(&mut self, good: bool) -> Result<u32, BadFrame>;
+        /// Tear it down from any live state.
+        fn reset(&mut self);
+    }
+
+    /// A bad frame.
+    #[derive(Debug, PartialEq)]
+    pub struct BadFrame;
+
+    /// Frames seen, good and bad.
+    #[core]
+    #[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    pub struct Frames {
+        /// Bad frames.
+        pub bad: u32,
+    }
+
+    /// Down.
+    #[state(initial)]
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    pub struct Down;
+
+    /// Up, waiting for a good frame.
+    #[state]
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    pub struct Up {
+        /// Bad frames in a row.
+        pub strikes: u32,
+    }
+
+    /// Receiving.
+    #[state]
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    pub struct Receiving;
+
+    /// The live states.
+    #[group]
+    pub enum Live {
+        /// Up.
+        Up(Up),
+        /// Receiving.
+        Receiving(Receiving),
+    }
+
+    #[transitions]
+    impl Down {
+        fn up(self, _frames: &mut Frames) -> Up {
+            Up { strikes: 0 }
+        }
+    }
+
+    #[transitions]
+    impl Up {
+        fn frame(&mut self, frames: &mut Frames, good: bool) -> Result<(Receiving, u32), BadFrame> {
+            if good {
+                return Ok((Receiving, self.strikes));
+            }
+            self.strikes += 1;
+            frames.bad += 1;
+            Err(BadFrame)
+        }
+    }
+
+    #[transitions]
+    impl Live {
+        fn reset(self, _frames: &mut Frames) -> Down {
+            Down
+        }
+    }
+}
+
+#[test]
+fn groups_and_fallible_inputs_survive_a_round_trip() {
+    fn round_trip(machine: &link::Dynamic) -> link::Dynamic {
+        let json = serde_json::to_string(machine).expect("serializes");
+        serde_json::from_str(&json).expect("deserializes")
+    }
+    let mut machine = link::Dynamic::new(link::Frames::default(), link::Down);
+    machine.up().unwrap();
+    assert_eq!(
+        machine.frame(false),
+        Err(automat::Error::Failed(link::BadFrame))
+    );
+    let mut machine = round_trip(&machine);
+    assert_eq!(
+        serde_json::to_string(&machine).unwrap(),
+        r#"{"state":{"Up":{"strikes":1}},"core":{"bad":1}}"#,
+        "the failed frame's changes are saved"
+    );
+    assert_eq!(machine.frame(true), Ok(1));
+    let mut machine = round_trip(&machine);
+    assert_eq!(
+        machine.reset(),
+        Ok(()),
+        "the group's handler runs in the restored state"
+    );
+    assert_eq!(machine.state_name(), "Down");
+}

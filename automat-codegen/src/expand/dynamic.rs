@@ -275,7 +275,11 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
     let arms = handlers.iter().map(|handler| arm(machine, handler));
     let refused = local("__refused");
     let report = report_refusal(machine, &refused);
-    let refused_doc = refused_doc(machine);
+    let refused_doc = if input.error.is_some() {
+        failed_doc(machine)
+    } else {
+        refused_doc(machine)
+    };
     let refused_error = if input.error.is_some() {
         quote!(#krate::Error::Refused(#refused))
     } else {
@@ -323,6 +327,21 @@ pub(super) fn returns(machine: &Machine, input: &Input) -> TokenStream {
         || quote!(::core::result::Result<#output, #krate::NoTransition>),
         |error| quote!(::core::result::Result<#output, #krate::Error<#error>>),
     )
+}
+
+/// The doc lines of a fallible input's method, whose error is `automat::Error`.
+fn failed_doc(machine: &Machine) -> TokenStream {
+    let krate = text::type_text(&machine.krate);
+    let first = format!(
+        " [`Error::Refused`]({krate}::Error::Refused) when the current state does not accept the"
+    );
+    let second =
+        format!(" input, [`Error::Failed`]({krate}::Error::Failed) when its handler fails; the");
+    quote! {
+        #[doc = #first]
+        #[doc = #second]
+        /// state is kept either way.
+    }
 }
 
 /// One state's arm in an input method.
