@@ -29,7 +29,7 @@ mod route;
 
 use super::metrics;
 use crate::cluster::Cluster;
-use crate::graph::{Bundle, Graph};
+use crate::graph::{Bundle, Graph, State};
 use crate::options::{Direction, Options};
 
 /// Font size of a state's name.
@@ -326,8 +326,33 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
     // The start point is node `states`, after the states.
     let start = initial.map(|_| states);
     let nodes = states + usize::from(start.is_some());
-    let reversed = rank::break_cycles(nodes, &edges, start);
-    let node_ranks = rank::rank(nodes, &edges, &reversed);
+    // A fold marker whose target no other edge enters ranks below every state it stands
+    // for, as if it had an edge from each (edges that are not drawn): else the two, joined to
+    // nothing else, would float to the top rank, away from the states they belong with.
+    let is_marker = |node: usize| graph.states.get(node).is_some_and(State::is_marker);
+    let entered_otherwise = |target: usize| {
+        edges
+            .iter()
+            .any(|&(from, to, _)| to == target && !is_marker(from))
+    };
+    let mut rank_edges = edges.clone();
+    for (marker, state) in graph.states.iter().enumerate() {
+        let floating = edges
+            .iter()
+            .filter(|&&(from, _, _)| from == marker)
+            .all(|&(_, to, _)| !entered_otherwise(to));
+        if !floating {
+            continue;
+        }
+        for name in &state.stands_for {
+            if let Some(source) = graph.state_index(name) {
+                rank_edges.push((source, marker, None));
+            }
+        }
+    }
+    let reversed = rank::break_cycles(nodes, &rank_edges, start);
+    let node_ranks = rank::rank(nodes, &rank_edges, &reversed);
+    let reversed = &reversed[..edges.len()];
 
     // Items: the nodes first (item index = node index), then each chain's virtual items.
     let mut items: Vec<Item> = (0..nodes)
@@ -351,7 +376,7 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
         })
         .collect();
     let mut chains = Vec::new();
-    for (&(from, to, bundle), &reversed) in edges.iter().zip(&reversed) {
+    for (&(from, to, bundle), &reversed) in edges.iter().zip(reversed) {
         let ends = if reversed { (to, from) } else { (from, to) };
         let lines = bundle.map(|bundle| bundles[bundle].lines(options));
         let mut chain = rank::thread(&mut items, ends, lines.as_deref(), frame, &spacing);
