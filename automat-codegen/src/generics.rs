@@ -489,10 +489,14 @@ impl crate::model::Machine {
         self.generics.used_by(&quote::quote!(#(#types)*))
     }
 
-    /// The parameters the outputs use: those of `Output`.
+    /// The parameters the outputs and the errors of fallible inputs use: those of `Output`.
     #[must_use]
     pub fn output_generics(&self) -> Generics {
-        let types = self.inputs.iter().filter_map(|input| input.output.as_ref());
+        // `Output` holds `T` for an input returning `T`, and `Result<T, E>` for a fallible one.
+        let types = self
+            .inputs
+            .iter()
+            .flat_map(|input| input.output.iter().chain(&input.error));
         self.generics.used_by(&quote::quote!(#(#types)*))
     }
 

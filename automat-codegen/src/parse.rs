@@ -553,7 +553,7 @@ fn lift_unconstrained(block: &mut ItemImpl) {
     }
 }
 
-/// Checks that every lifetime an input's parameters and output name is a machine parameter
+/// Checks that every lifetime an input's parameters, output and error name is a machine parameter
 /// (generated items have nowhere else to take it from); adds those that are not to `found`.
 fn undeclared_borrows(
     input: &Input,
@@ -561,17 +561,24 @@ fn undeclared_borrows(
     found: &mut Vec<syn::Lifetime>,
     errors: &mut Errors,
 ) {
-    for ty in input
-        .params
+    // A parameter may borrow for the call only; an output or error outlives the call.
+    let arguments = input.params.iter().map(|param| (&param.ty, true));
+    let results = input
+        .output
         .iter()
-        .map(|param| &param.ty)
-        .chain(input.output.as_ref())
-    {
+        .chain(&input.error)
+        .map(|ty| (ty, false));
+    for (ty, argument) in arguments.chain(results) {
+        let instead = if argument {
+            "leave it out (`&[u8]`, `Frame<'_>`) to borrow for the call only"
+        } else {
+            "return an owned value (`Vec<u8>` for `&[u8]`)"
+        };
         for lifetime in generics::undeclared_lifetimes(ty, generics) {
             errors.error_at(
                 &lifetime,
                 format_args!(
-                    "lifetime `{lifetime}` of input `{}` is declared nowhere: declare it on the core or the state that holds the borrow (`struct Reading<{lifetime}>`), or leave it out (`&[u8]`, `Frame<'_>`) to borrow for the call only",
+                    "lifetime `{lifetime}` of input `{}` is declared nowhere: declare it on the core or the state that holds the borrow (`struct Reading<{lifetime}>`), or {instead}",
                     input.ident,
                 ),
             );
@@ -767,17 +774,21 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
     }
     // An output that borrows with an elided lifetime borrows from `&mut self`: from the
     // machine, which the next input changes.
-    if let Some(ty) = &output
-        && generics::name_elided(ty).1
+    for (what, ty) in output
+        .iter()
+        .map(|ty| ("output", ty))
+        .chain(error.iter().map(|ty| ("error", ty)))
     {
-        errors.error_at(
-            ty,
-            format_args!(
-                "the output of input `{}` borrows from the machine, which the next input may change: return an owned value (`Vec<u8>` for `&[u8]`), or a borrow whose lifetime the machine declares (`&'buf [u8]`)",
-                sig.ident,
-            ),
-        );
-        named = false;
+        if generics::name_elided(ty).1 {
+            errors.error_at(
+                ty,
+                format_args!(
+                    "the {what} of input `{}` borrows from the machine, which the next input may change: return an owned value (`Vec<u8>` for `&[u8]`), or a borrow whose lifetime the machine declares (`&'buf [u8]`)",
+                    sig.ident,
+                ),
+            );
+            named = false;
+        }
     }
     named.then(|| Input {
         ident: sig.ident.clone(),

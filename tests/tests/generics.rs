@@ -345,3 +345,104 @@ fn a_group_of_generic_states_handles_its_input_in_each() {
     assert!(was_lit);
     let _: Dark = dark.into_state();
 }
+
+/// A generic machine whose fallible input fails with errors naming the core's parameter: one
+/// generic over it (`Spilled<T>`), one its associated type (`T::Error`). `Output` holds the
+/// whole `Result`, so it declares `T` although no output names it.
+#[automat::machine]
+mod drain {
+    /// What a tank understands.
+    pub trait Drain<T: Clone + TryFrom<u8>> {
+        /// Fill it with a value.
+        fn fill(&mut self, value: T);
+        /// Drain it into the core, or spill the value when it is not accepted.
+        fn drain(&mut self, accept: bool) -> Result<(), Spilled<T>>;
+        /// Top it up with a byte converted to `T`, which may fail.
+        fn top_up(&mut self, byte: u8) -> Result<(), T::Error>;
+    }
+
+    /// A value that was not accepted.
+    #[derive(Debug, PartialEq)]
+    pub struct Spilled<T>(pub T);
+
+    /// Where drained values go.
+    #[core]
+    pub struct Tank<T: Clone + TryFrom<u8>> {
+        /// The values drained, oldest first.
+        pub drained: Vec<T>,
+    }
+
+    /// Empty.
+    #[state(initial)]
+    pub struct Dry;
+
+    /// Holding a value.
+    #[state]
+    pub struct Wet<T: Clone + TryFrom<u8>> {
+        /// The value.
+        pub value: T,
+    }
+
+    #[transitions]
+    impl<T: Clone + TryFrom<u8>> Dry {
+        fn fill(self, _tank: &mut Tank<T>, value: T) -> Wet<T> {
+            Wet { value }
+        }
+    }
+
+    #[transitions]
+    impl<T: Clone + TryFrom<u8>> Wet<T> {
+        fn drain(&mut self, tank: &mut Tank<T>, accept: bool) -> Result<Dry, Spilled<T>> {
+            if !accept {
+                return Err(Spilled(self.value.clone()));
+            }
+            tank.drained.push(self.value.clone());
+            Ok(Dry)
+        }
+
+        fn top_up(&mut self, _tank: &mut Tank<T>, byte: u8) -> Result<(), T::Error> {
+            self.value = T::try_from(byte)?;
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn a_fallible_input_fails_with_errors_naming_the_core_parameter() {
+    use automat::Error;
+    use drain::{Dry, Dynamic, Input, Machine, Output, Spilled, Tank, Wet};
+    let mut tank: Dynamic<i8> = Dynamic::new(
+        Tank {
+            drained: Vec::new(),
+        },
+        Dry,
+    );
+    tank.fill(3).unwrap();
+    assert_eq!(
+        tank.top_up(200),
+        Err(Error::Failed(i8::try_from(200u8).unwrap_err()))
+    );
+    let spilled: Result<Output<i8>, _> = tank.handle(Input::Drain { accept: false });
+    assert!(matches!(spilled, Ok(Output::Drain(Err(Spilled(3))))));
+    assert!(matches!(
+        tank.handle(Input::TopUp { byte: 5 }),
+        Ok(Output::TopUp(Ok(())))
+    ));
+    assert_eq!(tank.drain(true), Ok(()));
+    assert_eq!(tank.core().drained, [5]);
+
+    let wet: Machine<Wet<u16>, u16> = Machine::new(
+        Tank {
+            drained: Vec::new(),
+        },
+        Dry,
+    )
+    .fill(7);
+    let Err((wet, Spilled(7))) = wet.drain(false) else {
+        panic!("a refused drain spills")
+    };
+    let Ok(dry) = wet.drain(true) else {
+        panic!("an accepted drain drains")
+    };
+    assert_eq!(dry.core().drained, [7]);
+}
