@@ -15,6 +15,9 @@ use syn::{GenericParam, Lifetime, Type, WherePredicate};
 /// The lifetime of `Input` when an input borrows an argument for the call: `Input<'input>`.
 pub const INPUT_LIFETIME: &str = "input";
 
+/// The lifetime of the data the generated serde impls read: `Deserialize<'__de>`.
+pub const DE_LIFETIME: &str = "__de";
+
 /// The type parameter of `Machine<S>` that is its state.
 pub const STATE_PARAM: &str = "S";
 
@@ -128,16 +131,29 @@ impl Merger {
     }
 }
 
-// The names generated code declares itself cannot be parameters too.
+// The names generated code declares itself cannot be parameters too: a parameter would
+// clash with a generated one, or shadow a generated type in the generated code.
 fn reserved(param: &GenericParam, name: &str, errors: &mut Errors) -> bool {
     let what = match param {
         GenericParam::Lifetime(_) if name == format!("'{INPUT_LIFETIME}") => {
             "is the lifetime of the arguments `Input` borrows"
         }
+        GenericParam::Lifetime(_) if name == format!("'{DE_LIFETIME}") => {
+            "is the lifetime of the data the generated serde impls read"
+        }
         GenericParam::Type(_) | GenericParam::Const(_) if name == STATE_PARAM => {
             "is the state parameter of the generated `Machine<S>`"
         }
-        _ => return false,
+        GenericParam::Type(_) | GenericParam::Const(_) => match name {
+            "State" => "is the name of the generated enum of states",
+            "Input" => "is the name of the generated enum of inputs",
+            "Output" => "is the name of the generated enum of outputs",
+            "Dynamic" => "is the name of the generated run-time machine",
+            "Typed" => "is the name of the generated enum of typestate machines",
+            "Machine" => "is the name of the generated typestate machine",
+            _ => return false,
+        },
+        GenericParam::Lifetime(_) => return false,
     };
     errors.error_at(
         param_ident(param),

@@ -125,7 +125,9 @@ pub mod tutorial;
 ///   `'input` for it, first (`Input<'input, …>`; `handle` takes `Input<'_, …>`). A named lifetime
 ///   in an input is one of the machine's. An output that would borrow from the machine (an
 ///   elided lifetime in it, tied to `&mut self`) is an error; an output may hold the machine's
-///   own lifetimes. `S` and `'input` are names the generated code uses, so a machine cannot.
+///   own lifetimes; a fallible input's error is held like an output. `S`, `'input`, `'__de` and
+///   the generated types' names (`State`, `Input`, `Output`, `Dynamic`, `Typed`, `Machine`) are
+///   names the generated code uses, so a machine's parameters cannot be.
 /// * `DESCRIPTION` stays one non-generic `static`, with the types as written. With `serde`,
 ///   the impls are bounded by what each part needs (`Core<T>: Serialize`).
 ///

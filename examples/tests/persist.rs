@@ -526,3 +526,59 @@ fn groups_and_fallible_inputs_survive_a_round_trip() {
     );
     assert_eq!(machine.state_name(), "Down");
 }
+
+/// A serde machine whose own lifetime is named `'de`, as serde's derive names its own: the
+/// generated impls name theirs so that the two cannot clash. (serde's derive refuses a `'de`
+/// parameter, so `Said` reads itself by hand.)
+#[automat::machine(serde)]
+mod quoted {
+    /// What a quote understands.
+    pub trait Quote<'de> {
+        /// Say a line, kept borrowed.
+        fn say(&mut self, line: &'de str);
+    }
+
+    /// Nothing said.
+    #[state(initial)]
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub struct Silent;
+
+    /// A line, borrowed.
+    #[state]
+    #[derive(serde::Serialize)]
+    pub struct Said<'de> {
+        /// The line.
+        pub line: &'de str,
+    }
+
+    impl<'a, 'b: 'a> serde::Deserialize<'b> for Said<'a> {
+        fn deserialize<D: serde::Deserializer<'b>>(data: D) -> Result<Self, D::Error> {
+            /// `Said`, as serde's derive reads it.
+            #[derive(serde::Deserialize)]
+            struct Line<'r> {
+                line: &'r str,
+            }
+            Line::deserialize(data).map(|Line { line }| Said { line })
+        }
+    }
+
+    #[transitions]
+    impl<'de> Silent {
+        fn say(self, line: &'de str) -> Said<'de> {
+            Said { line }
+        }
+    }
+}
+
+#[test]
+fn a_machine_whose_lifetime_is_named_de_round_trips() {
+    let mut quote: quoted::Dynamic<'_> = quoted::Dynamic::new(quoted::Silent);
+    quote.say("to be").unwrap();
+    let json = serde_json::to_string(&quote).unwrap();
+    assert_eq!(json, r#"{"state":{"Said":{"line":"to be"}}}"#);
+    let back: quoted::Dynamic<'_> = serde_json::from_str(&json).unwrap();
+    let quoted::State::Said(said) = back.state() else {
+        panic!("saved in `Said`")
+    };
+    assert_eq!(said.line, "to be");
+}

@@ -67,8 +67,13 @@ pub fn impls(machine: &Machine) -> TokenStream {
             let extra: Vec<TokenStream> = parts.iter().map(|ty| quote!(#ty: #bound)).collect();
             where_with(generics, &extra)
         };
-    let de = quote!('de);
-    let (ser, deser) = (quote!(#serde::Serialize), quote!(#serde::Deserialize<'de>));
+    // Named so that no machine parameter can clash with it (`'de` may be the user's).
+    let de = syn::Lifetime::new(
+        &format!("'{}", crate::generics::DE_LIFETIME),
+        proc_macro2::Span::call_site(),
+    );
+    let de = quote!(#de);
+    let (ser, deser) = (quote!(#serde::Serialize), quote!(#serde::Deserialize<#de>));
     let state_generics = machine.state_generics();
     let (state_decl, state_args) = (generic_decl(&state_generics), generic_args(&state_generics));
     let state_de_decl = list(&state_generics, Some(&de), None, Mode::Impl);
@@ -86,16 +91,16 @@ pub fn impls(machine: &Machine) -> TokenStream {
     quote! {
         #private::serde_impls! {
         #[automatically_derived]
-        impl #state_de_decl #private::States<'de> for State #state_args #state_de_bounds {
+        impl #state_de_decl #private::States<#de> for State #state_args #state_de_bounds {
             const NAMES: &'static [&'static str] = &[#(#names),*];
 
-            fn deserialize_data<__D: #serde::Deserializer<'de>>(
+            fn deserialize_data<__D: #serde::Deserializer<#de>>(
                 __index: usize,
                 __data: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
                 match __index {
                     #(#indexes => ::core::result::Result::map(
-                        <#types as #serde::Deserialize<'de>>::deserialize(__data),
+                        <#types as #serde::Deserialize<#de>>::deserialize(__data),
                         State::#states,
                     ),)*
                     _ => ::core::result::Result::Err(<__D::Error as #serde::de::Error>::custom("no such state")),
@@ -113,8 +118,8 @@ pub fn impls(machine: &Machine) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #state_de_decl #serde::Deserialize<'de> for State #state_args #state_de_bounds {
-            fn deserialize<__D: #serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+        impl #state_de_decl #serde::Deserialize<#de> for State #state_args #state_de_bounds {
+            fn deserialize<__D: #serde::Deserializer<#de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                 #private::deserialize_state::<__D, Self>(__deserializer)
             }
         }
@@ -130,8 +135,8 @@ pub fn impls(machine: &Machine) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #de_decl #serde::Deserialize<'de> for Dynamic #args #de_bounds {
-            fn deserialize<__D: #serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+        impl #de_decl #serde::Deserialize<#de> for Dynamic #args #de_bounds {
+            fn deserialize<__D: #serde::Deserializer<#de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                 let (__state, __core) = #private::deserialize_machine::<__D, State #state_args, #core_type>(__deserializer, #with_core)?;
                 #restore
             }
