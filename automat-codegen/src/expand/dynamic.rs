@@ -275,11 +275,7 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
     let arms = handlers.iter().map(|handler| arm(machine, handler));
     let refused = local("__refused");
     let report = report_refusal(machine, &refused);
-    let refused_doc = if input.error.is_some() {
-        failed_doc(machine)
-    } else {
-        refused_doc(machine)
-    };
+    let refused_doc = errors_doc(machine, input);
     let refused_error = if input.error.is_some() {
         quote!(#krate::Error::Refused(#refused))
     } else {
@@ -303,6 +299,15 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// The doc lines of the `# Errors` section of `input`'s method on `Dynamic` and in the trait.
+pub(super) fn errors_doc(machine: &Machine, input: &Input) -> TokenStream {
+    if input.error.is_some() {
+        failed_doc(machine)
+    } else {
+        refused_doc(machine)
     }
 }
 

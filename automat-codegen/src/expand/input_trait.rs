@@ -17,8 +17,13 @@ pub fn declaration(machine: &Machine) -> TokenStream {
     let methods = machine.inputs.iter().map(|input| {
         let (attrs, ident, params) = (&input.attrs, &input.ident, params(input));
         let returns = super::dynamic::returns(machine, input);
+        let errors_doc = super::dynamic::errors_doc(machine, input);
         quote! {
             #(#attrs)*
+            ///
+            /// # Errors
+            ///
+            #errors_doc
             fn #ident(&mut self, #params) -> #returns;
         }
     });

@@ -277,6 +277,11 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
     let call = call(machine, handler, &receiver, &quote!(&mut #core));
     quote! {
         #docs
+        ///
+        /// # Errors
+        ///
+        /// The handler's error, when it fails, paired with the machine, which stays in its
+        /// state as the handler left it.
         #[inline]
         pub fn #ident(self, #params) -> ::core::result::Result<#returns, (Machine #source, #error_type)> {
             let Machine { #core_binding state: #state, #rest } = self;
