@@ -62,6 +62,7 @@ impl Merger {
         held: bool,
         errors: &mut Errors,
     ) {
+        let generics = &folded(generics);
         for param in &generics.params {
             let name = param_name(param);
             if reserved(param, &name, errors) {
@@ -129,6 +130,53 @@ impl Merger {
         };
         (generics, sound)
     }
+}
+
+// `generics` with each `where` predicate that bounds one of its parameters alone (`T: Read`,
+// `'a: 'b`) folded into that parameter's bounds, so that bounds are compared wherever written.
+fn folded(generics: &syn::Generics) -> syn::Generics {
+    let mut generics = generics.clone();
+    let Some(clause) = generics.where_clause.take() else {
+        return generics;
+    };
+    let mut kept = clause.clone();
+    kept.predicates.clear();
+    for predicate in clause.predicates {
+        let folded = match &predicate {
+            WherePredicate::Type(bound) if bound.lifetimes.is_none() => {
+                let ident = match &bound.bounded_ty {
+                    Type::Path(path) if path.qself.is_none() => path.path.get_ident(),
+                    _ => None,
+                };
+                generics.params.iter_mut().any(|param| match param {
+                    GenericParam::Type(param) if Some(&param.ident) == ident => {
+                        param.colon_token.get_or_insert_with(Default::default);
+                        param.bounds.extend(bound.bounds.iter().cloned());
+                        true
+                    }
+                    _ => false,
+                })
+            }
+            WherePredicate::Lifetime(bound) => {
+                generics.params.iter_mut().any(|param| match param {
+                    GenericParam::Lifetime(param) if param.lifetime == bound.lifetime => {
+                        param.colon_token.get_or_insert_with(Default::default);
+                        param.bounds.extend(bound.bounds.iter().cloned());
+                        true
+                    }
+                    _ => false,
+                })
+            }
+            _ => false,
+        };
+        if !folded {
+            kept.predicates.push(predicate);
+        }
+    }
+    if !kept.predicates.is_empty() {
+        generics.where_clause = Some(kept);
+    }
+    generics
 }
 
 // The names generated code declares itself cannot be parameters too: a parameter would
