@@ -520,7 +520,32 @@ fn lift_unconstrained(block: &mut ItemImpl) {
     }
     for item in &mut block.items {
         let ImplItem::Fn(method) = item else { continue };
-        let named = generics::names(&method.sig);
+        // The parameters the signature names, then those their bounds and predicates name
+        // (`U: From<T>` takes `T` with `U`), until nothing is added.
+        let mut named = generics::names(&method.sig);
+        loop {
+            let more: Vec<String> = moved
+                .iter()
+                .filter(|param| named.contains(&generics::param_name(param)))
+                .flat_map(generics::names)
+                .chain(
+                    predicates
+                        .iter()
+                        .map(generics::names)
+                        .filter(|names| {
+                            names
+                                .iter()
+                                .any(|name| moved_names.contains(name) && named.contains(name))
+                        })
+                        .flatten(),
+                )
+                .filter(|name| moved_names.contains(name) && !named.contains(name))
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            named.extend(more);
+        }
         let taken: Vec<&GenericParam> = moved
             .iter()
             .filter(|param| named.contains(&generics::param_name(param)))
@@ -869,5 +894,33 @@ pub(crate) fn type_ident(ty: &Type) -> Option<&Ident> {
         Type::Paren(paren) => type_ident(&paren.elem),
         Type::Group(group) => type_ident(&group.elem),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lift_unconstrained;
+    use quote::ToTokens;
+
+    fn lifted(block: &str) -> String {
+        let mut block: syn::ItemImpl = syn::parse_str(block).unwrap();
+        lift_unconstrained(&mut block);
+        block.to_token_stream().to_string()
+    }
+
+    #[test]
+    fn a_parameter_named_only_in_a_moved_bound_moves_with_it() {
+        let block = "impl<T, U: From<T>, V> Open { fn h(self, core: &mut Core<U>) {} }";
+        let expected =
+            "impl Open { fn h < T , U : From < T > > (self , core : & mut Core < U >) { } }";
+        assert_eq!(lifted(block), expected);
+    }
+
+    #[test]
+    fn a_parameter_named_only_in_a_moved_predicate_moves_with_it() {
+        let block =
+            "impl<T, U> Open where U: From<T>, T: Copy { fn h(self, core: &mut Core<U>) {} }";
+        let expected = "impl Open { fn h < T , U > (self , core : & mut Core < U >) where U : From < T > , T : Copy { } }";
+        assert_eq!(lifted(block), expected);
     }
 }
