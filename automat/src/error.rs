@@ -91,12 +91,26 @@ impl<E> Error<E> {
     /// The handler's error, if the handler failed.
     ///
     /// ```
-    /// assert_eq!(automat::Error::Failed("bad MAC").failed(), Some("bad MAC"));
+    /// assert_eq!(automat::Error::Failed("bad MAC").failed(), Some(&"bad MAC"));
     /// let refused = automat::Error::<&str>::Refused(automat::NoTransition::new("Open", "enter"));
     /// assert_eq!(refused.failed(), None);
     /// ```
     #[must_use]
-    pub fn failed(self) -> Option<E> {
+    pub fn failed(&self) -> Option<&E> {
+        match self {
+            Error::Failed(error) => Some(error),
+            Error::Refused(_) => None,
+        }
+    }
+
+    /// The handler's error, if the handler failed, taking the error apart.
+    ///
+    /// ```
+    /// let error = automat::Error::Failed(String::from("bad MAC"));
+    /// assert_eq!(error.into_failed().as_deref(), Some("bad MAC"));
+    /// ```
+    #[must_use]
+    pub fn into_failed(self) -> Option<E> {
         match self {
             Error::Failed(error) => Some(error),
             Error::Refused(_) => None,
