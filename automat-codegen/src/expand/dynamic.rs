@@ -6,8 +6,8 @@
 //! tag, so `Dynamic` is no larger than the core plus `State`.
 
 use super::{
-    Mode, announce, args, call, derives, doc, generic_args, generic_decl, input_list, local,
-    machine_list, marker_init, member, method_doc, output, params, report_refusal, type_decl,
+    Mode, announce, args, call, derives, doc, generic_args, generic_decl, input_list, lend, local,
+    machine_list, marker_init, member, method_doc, params, report_refusal, returns, type_decl,
     unwrap_member, where_clause, where_with,
 };
 use crate::model::{Handler, HandlerKind, Input, Machine};
@@ -324,16 +324,6 @@ fn refused_doc(machine: &Machine) -> TokenStream {
     }
 }
 
-/// What `Dynamic`'s method of `input` returns: `Result<T, NoTransition>`, or for a fallible
-/// input `Result<T, automat::Error<E>>`.
-pub(super) fn returns(machine: &Machine, input: &Input) -> TokenStream {
-    let (krate, output) = (&machine.krate, output(input));
-    input.error.as_ref().map_or_else(
-        || quote!(::core::result::Result<#output, #krate::NoTransition>),
-        |error| quote!(::core::result::Result<#output, #krate::Error<#error>>),
-    )
-}
-
 /// The doc lines of a fallible input's method, whose error is `automat::Error`.
 fn failed_doc(machine: &Machine) -> TokenStream {
     let krate = text::type_text(&machine.krate);
@@ -429,18 +419,7 @@ fn arm(machine: &Machine, handler: &Handler) -> TokenStream {
     // during the call, as a transition's is, so a panic poisons the machine: the handler may
     // have moved data out of it (`core::mem::take`) meaning to move on.
     let take = take_state(machine, handler);
-    let (wrap, receiver, unwrap) = match &member {
-        Some(member) => (
-            quote!(let mut #wrapped = #member(#state);),
-            quote!(&mut #wrapped),
-            unwrap_member(machine, handler, &wrapped, &state),
-        ),
-        None => (
-            quote!(let mut #state = #state;),
-            quote!(&mut #state),
-            quote!(),
-        ),
-    };
+    let (wrap, receiver, unwrap) = lend(machine, handler, &wrapped, &state);
     let call = call(machine, handler, &receiver, &quote!(&mut self.core));
     quote! {
         __Slot::__Live(State::#source(_)) => {

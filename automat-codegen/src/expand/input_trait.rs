@@ -16,7 +16,7 @@ pub fn declaration(machine: &Machine) -> TokenStream {
     let bounds = &generics.where_clause;
     let methods = machine.inputs.iter().map(|input| {
         let (attrs, ident, params) = (&input.attrs, &input.ident, params(input));
-        let returns = super::dynamic::returns(machine, input);
+        let returns = super::returns(machine, input);
         let errors_doc = super::dynamic::errors_doc(machine, input);
         quote! {
             #(#attrs)*
@@ -51,7 +51,7 @@ pub fn implementation(machine: &Machine) -> TokenStream {
     );
     let methods = machine.inputs.iter().map(|input| {
         let (method, params, args) = (&input.ident, params(input), args(input));
-        let returns = super::dynamic::returns(machine, input);
+        let returns = super::returns(machine, input);
         quote! {
             #[inline]
             fn #method(&mut self, #params) -> #returns {

@@ -131,6 +131,39 @@ fn unwrap_member(
     }
 }
 
+/// For a handler that takes `&mut self` and stays when it fails: the statement that makes the
+/// state `state` something to lend (wrapped in its group enum as `wrapped`, for a group's
+/// handler), the receiver to pass, and the statement that takes the state back afterwards.
+fn lend(
+    machine: &Machine,
+    handler: &Handler,
+    wrapped: &Ident,
+    state: &Ident,
+) -> (TokenStream, TokenStream, TokenStream) {
+    match member(machine, handler) {
+        Some(member) => (
+            quote!(let mut #wrapped = #member(#state);),
+            quote!(&mut #wrapped),
+            unwrap_member(machine, handler, wrapped, state),
+        ),
+        None => (
+            quote!(let mut #state = #state;),
+            quote!(&mut #state),
+            quote!(),
+        ),
+    }
+}
+
+/// What `Dynamic`'s method of `input` returns: `Result<T, NoTransition>`, or for a fallible
+/// input `Result<T, automat::Error<E>>`.
+fn returns(machine: &Machine, input: &Input) -> TokenStream {
+    let (krate, output) = (&machine.krate, output(input));
+    input.error.as_ref().map_or_else(
+        || quote!(::core::result::Result<#output, #krate::NoTransition>),
+        |error| quote!(::core::result::Result<#output, #krate::Error<#error>>),
+    )
+}
+
 /// `#[doc = "..."]` for generated items, each line led by a space as `///` would write it.
 fn doc(text: &str) -> TokenStream {
     let text: Vec<String> = text

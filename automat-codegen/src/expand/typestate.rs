@@ -1,7 +1,7 @@
 //! `Machine<S>`: the typestate machine, whose type says which inputs it accepts.
 
 use super::{
-    Mode, announce, call, derives, doc, generic_args, generic_decl, local, machine_list,
+    Mode, announce, call, derives, doc, generic_args, generic_decl, lend, local, machine_list,
     machine_marker, marker_init, member, method_doc, output, params, type_decl, unwrap_member,
     where_clause,
 };
@@ -262,18 +262,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
     // A fallible transition: it moves on `Ok`, and on `Err` the machine comes back with the
     // error, its state as the handler left it.
     let error_type = &input.error;
-    let (wrap, receiver, unwrap) = match &member {
-        Some(member) => (
-            quote!(let mut #wrapped = #member(#state);),
-            quote!(&mut #wrapped),
-            unwrap_member(machine, handler, &wrapped, &state),
-        ),
-        None => (
-            quote!(let mut #state = #state;),
-            quote!(&mut #state),
-            quote!(),
-        ),
-    };
+    let (wrap, receiver, unwrap) = lend(machine, handler, &wrapped, &state);
     let call = call(machine, handler, &receiver, &quote!(&mut #core));
     quote! {
         #docs
