@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 // Each fixture file holds a module named like the file, as the examples do.
+#[allow(clippy::module_inception)]
+#[path = "../fixtures/call.rs"]
+mod call;
 #[path = "../fixtures/gate.rs"]
 mod gate;
 #[allow(clippy::module_inception)]
@@ -62,6 +65,7 @@ pub fn machines() -> Vec<Machine> {
         file: examples_dir().join(format!("{name}.rs")),
     };
     vec![
+        fixture("call", &call::call::DESCRIPTION, "call.rs"),
         fixture("gate", &gate::outer::gate::DESCRIPTION, "gate.rs"),
         fixture("mqtt", &mqtt::mqtt::DESCRIPTION, "mqtt.rs"),
         fixture("order", &order::order::DESCRIPTION, "order.rs"),

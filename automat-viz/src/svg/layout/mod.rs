@@ -258,8 +258,10 @@ struct Chain {
     label: Option<usize>,
 }
 
-/// Lays out `graph`, each group as a cluster unless its box would hold a state that is not
-/// a member: then, rather than show a wrong membership, the group's handlers are drawn from
+/// Lays out `graph`, each group as a cluster. The ordering keeps a cluster's items side by
+/// side and the placement moves other items out of its box, so the box holds members alone;
+/// should it still take in another state (a box widened for its legend, two clusters pushing
+/// each other), then rather than show a wrong membership the group's handlers are drawn from
 /// each member as the states' own handlers are, and the layout runs again.
 pub fn layout(graph: &Graph, options: &Options) -> Drawing {
     let mut clusters = graph.clusters();
@@ -386,10 +388,11 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
     }
 
     widen_for_ports(&mut items, &mut sizes, frame);
+    let blocks = blocks(items.len(), clusters, &chains);
     // Every candidate order drawn in full; the drawing whose lines cross least (the first
     // on a tie). Routing turns lines in lanes between ranks, so the crossings a reader sees
     // are not quite those between ranks that the ordering counts.
-    order::candidates(&items, start)
+    order::candidates(&items, &blocks, start)
         .iter()
         .map(|ranks| {
             let parts = Shared {
@@ -404,6 +407,7 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
                 bundles: &bundles,
                 start,
                 clusters,
+                blocks: &blocks,
             };
             draw_order(&parts, ranks, nodes)
         })
@@ -424,6 +428,27 @@ struct Shared<'a> {
     bundles: &'a [Bundle<'a>],
     start: Option<usize>,
     clusters: &'a [Cluster],
+    blocks: &'a [Option<usize>],
+}
+
+/// Each item's cluster: the cluster's members, and the virtual items of edges between two of
+/// them (not of the cluster's own edges, which leave it).
+fn blocks(count: usize, clusters: &[Cluster], chains: &[Chain]) -> Vec<Option<usize>> {
+    let mut blocks = vec![None; count];
+    for (index, cluster) in clusters.iter().enumerate() {
+        for &member in &cluster.members {
+            blocks[member] = Some(index);
+        }
+    }
+    for chain in chains {
+        let (first, last) = (chain.items[0], chain.items[chain.items.len() - 1]);
+        if blocks[first].is_some() && blocks[first] == blocks[last] {
+            for &item in &chain.items[1..chain.items.len() - 1] {
+                blocks[item] = blocks[first];
+            }
+        }
+    }
+    blocks
 }
 
 /// Places, routes and draws the items in the order `ranks`.
@@ -440,9 +465,21 @@ fn draw_order(shared: &Shared<'_>, ranks: &[Vec<usize>], nodes: usize) -> Drawin
         bundles,
         start,
         clusters,
+        blocks,
     } = *shared;
     let mut positions = place::place(items, ranks, spacing);
     place::straighten(items, ranks, chains, &mut positions, spacing);
+    let legends: Vec<f64> = clusters
+        .iter()
+        .map(|cluster| {
+            if frame.vertical {
+                metrics::width(&graph.groups[cluster.group].name, DOC_SIZE)
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    place::clear_clusters(items, ranks, blocks, &legends, &mut positions, spacing);
     let side_lengths: Vec<f64> = (0..nodes)
         .map(|node| match sizes.get(node) {
             Some(&(width, height)) => frame.extent(width, height).0,

@@ -1,4 +1,10 @@
 //! Crossing reduction: the order of the items on each rank.
+//!
+//! The items of a cluster (its members, and the virtual items of edges between two members)
+//! stay side by side on every rank: each sweep orders a cluster's items among themselves and
+//! then moves them as one, at the mean of their keys, as Graphviz's `dot` does; swaps never
+//! take an item into or out of a cluster's run. So a cluster's box, drawn around its members,
+//! need not take in a state that is not one of them.
 
 use super::{Item, float};
 
@@ -13,10 +19,15 @@ const CANDIDATES: usize = 12;
 /// mirror image (the heuristic settles in a local optimum that depends on where it starts)
 /// with at most [`SLACK`] crossings between ranks more than the fewest, fewest first, the
 /// first seen first on a tie; at most [`CANDIDATES`], never none.
-pub(super) fn candidates(items: &[Item], start: Option<usize>) -> Vec<Vec<Vec<usize>>> {
+/// `blocks` gives each item's cluster, if it has one.
+pub(super) fn candidates(
+    items: &[Item],
+    blocks: &[Option<usize>],
+    start: Option<usize>,
+) -> Vec<Vec<Vec<usize>>> {
     let mut seen: Vec<(usize, Vec<Vec<usize>>)> = Vec::new();
     for mirrored in [false, true] {
-        for candidate in order(items, start, mirrored) {
+        for candidate in order(items, blocks, start, mirrored) {
             if !seen.iter().any(|(_, ranks)| *ranks == candidate.1) {
                 seen.push(candidate);
             }
@@ -33,7 +44,12 @@ pub(super) fn candidates(items: &[Item], start: Option<usize>) -> Vec<Vec<Vec<us
 /// swapping neighbours while that helps, from declaration order or, when `mirrored`, from
 /// its mirror image. Returns the first order and each round's, with their crossings between
 /// ranks.
-fn order(items: &[Item], start: Option<usize>, mirrored: bool) -> Vec<(usize, Vec<Vec<usize>>)> {
+fn order(
+    items: &[Item],
+    blocks: &[Option<usize>],
+    start: Option<usize>,
+    mirrored: bool,
+) -> Vec<(usize, Vec<Vec<usize>>)> {
     let rank_count = items.iter().map(|item| item.rank + 1).max().unwrap_or(0);
     let mut ranks: Vec<Vec<usize>> = vec![Vec::new(); rank_count];
     // First order: the start point, states in declaration order, then virtual items in the
@@ -43,10 +59,16 @@ fn order(items: &[Item], start: Option<usize>, mirrored: bool) -> Vec<(usize, Ve
             ranks[items[item].rank].push(item);
         }
     }
-    if mirrored {
-        for rank in &mut ranks {
+    for rank in &mut ranks {
+        if mirrored {
             rank.reverse();
         }
+        let keyed: Vec<(f64, usize, usize)> = rank
+            .iter()
+            .enumerate()
+            .map(|(position, &item)| (float(position), position, item))
+            .collect();
+        *rank = gather(keyed, blocks);
     }
     let mut index = vec![0; items.len()];
     reindex(&ranks, &mut index);
@@ -59,7 +81,7 @@ fn order(items: &[Item], start: Option<usize>, mirrored: bool) -> Vec<(usize, Ve
             (0..rank_count.saturating_sub(1)).rev().collect()
         };
         for rank in sequence {
-            let mut keyed: Vec<(f64, usize, usize)> = ranks[rank]
+            let keyed: Vec<(f64, usize, usize)> = ranks[rank]
                 .iter()
                 .map(|&item| {
                     let neighbours = if down {
@@ -79,14 +101,38 @@ fn order(items: &[Item], start: Option<usize>, mirrored: bool) -> Vec<(usize, Ve
                     (key, index[item], item)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            ranks[rank] = keyed.into_iter().map(|(_, _, item)| item).collect();
+            ranks[rank] = gather(keyed, blocks);
             reindex(&ranks, &mut index);
         }
-        transpose(items, &mut ranks, &mut index);
+        transpose(items, blocks, &mut ranks, &mut index);
         seen.push((crossings(items, &ranks, &index), ranks.clone()));
     }
     seen
+}
+
+/// The items of one rank, given as `(key, position now, item)`, sorted by key, each
+/// cluster's items together at the mean of their keys (ties broken by position).
+fn gather(mut keyed: Vec<(f64, usize, usize)>, blocks: &[Option<usize>]) -> Vec<usize> {
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    // Units: a lone item, or a cluster's items; each with its key and first position.
+    let mut units: Vec<(f64, usize, Option<usize>, Vec<usize>)> = Vec::new();
+    for &(key, position, item) in &keyed {
+        let unit =
+            blocks[item].and_then(|block| units.iter_mut().find(|unit| unit.2 == Some(block)));
+        match unit {
+            Some(unit) => {
+                unit.0 += key;
+                unit.1 = unit.1.min(position);
+                unit.3.push(item);
+            }
+            None => units.push((key, position, blocks[item], vec![item])),
+        }
+    }
+    for unit in &mut units {
+        unit.0 /= float(unit.3.len());
+    }
+    units.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    units.into_iter().flat_map(|unit| unit.3).collect()
 }
 
 fn reindex(ranks: &[Vec<usize>], index: &mut [usize]) {
@@ -97,15 +143,22 @@ fn reindex(ranks: &[Vec<usize>], index: &mut [usize]) {
     }
 }
 
-/// Swaps neighbours on a rank while that removes crossings.
-fn transpose(items: &[Item], ranks: &mut [Vec<usize>], index: &mut [usize]) {
+/// Swaps neighbours on a rank while that removes crossings, never two of which one is in a
+/// cluster the other is not in.
+fn transpose(
+    items: &[Item],
+    blocks: &[Option<usize>],
+    ranks: &mut [Vec<usize>],
+    index: &mut [usize],
+) {
     for _ in 0..ranks.len() * 4 {
         let mut improved = false;
         for rank in ranks.iter_mut() {
             for position in 1..rank.len() {
                 let (left, right) = (rank[position - 1], rank[position]);
-                if pair_crossings(items, index, right, left)
-                    < pair_crossings(items, index, left, right)
+                if blocks[left] == blocks[right]
+                    && pair_crossings(items, index, right, left)
+                        < pair_crossings(items, index, left, right)
                 {
                     rank.swap(position - 1, position);
                     index[left] = position;

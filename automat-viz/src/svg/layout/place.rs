@@ -1,6 +1,6 @@
 //! Placement: where each item's anchor goes along its rank.
 
-use super::{Chain, Item, Kind, Spacing, float};
+use super::{CLUSTER_PAD, Chain, Item, Kind, Spacing, float};
 
 /// Rounds of placement along ranks.
 const ROUNDS: usize = 8;
@@ -116,6 +116,81 @@ pub(super) fn straighten(
                 positions[item] = common;
             }
             start = end;
+        }
+    }
+}
+
+/// Moves what is not in a cluster out of the cluster's box: on every rank from its first
+/// member's to its last one's, the items before the cluster's run go toward lower positions
+/// and those after it toward higher ones, as far as it takes for their extent to stay
+/// [`CLUSTER_CLEARANCE`] off the box, which reaches [`CLUSTER_PAD`] beyond its members and
+/// is at least as long as `legends` needs (its legend's width, where the legend lies along
+/// the rank). On a rank with none of its items, those before the box's middle go before.
+/// Clusters are taken in turn, twice, since moving items for one can move another's members.
+pub(super) fn clear_clusters(
+    items: &[Item],
+    ranks: &[Vec<usize>],
+    blocks: &[Option<usize>],
+    legends: &[f64],
+    positions: &mut [f64],
+    spacing: &Spacing,
+) {
+    let clearance = spacing.item_gap / 2.0;
+    for _ in 0..2 {
+        for (cluster, &legend) in legends.iter().enumerate() {
+            let members: Vec<usize> = (0..items.len())
+                .filter(|&item| blocks[item] == Some(cluster) && items[item].kind == Kind::Node)
+                .collect();
+            let Some(first) = members.iter().map(|&item| items[item].rank).min() else {
+                continue;
+            };
+            let last = members
+                .iter()
+                .map(|&item| items[item].rank)
+                .max()
+                .unwrap_or(first);
+            let low = members
+                .iter()
+                .map(|&item| positions[item] - items[item].before)
+                .fold(f64::INFINITY, f64::min)
+                - CLUSTER_PAD;
+            let high = members
+                .iter()
+                .map(|&item| positions[item] + items[item].after)
+                .fold(f64::NEG_INFINITY, f64::max)
+                + CLUSTER_PAD;
+            let high = high.max(low + legend + 4.0 * CLUSTER_PAD);
+            let middle = f64::midpoint(low, high);
+            for rank in &ranks[first..=last] {
+                let inside = |item: usize| blocks[item] == Some(cluster);
+                let split_low = rank
+                    .iter()
+                    .position(|&item| inside(item))
+                    .unwrap_or_else(|| {
+                        rank.iter()
+                            .position(|&item| positions[item] >= middle)
+                            .unwrap_or(rank.len())
+                    });
+                let split_high = rank
+                    .iter()
+                    .rposition(|&item| inside(item))
+                    .map_or(split_low, |last| last + 1);
+                let (before, after) = (&rank[..split_low], &rank[split_high..]);
+                let over = before
+                    .iter()
+                    .map(|&item| positions[item] + items[item].after + clearance - low)
+                    .fold(0.0, f64::max);
+                for &item in before {
+                    positions[item] -= over;
+                }
+                let under = after
+                    .iter()
+                    .map(|&item| high - (positions[item] - items[item].before - clearance))
+                    .fold(0.0, f64::max);
+                for &item in after {
+                    positions[item] += under;
+                }
+            }
         }
     }
 }

@@ -6,6 +6,11 @@ use crate::graph::Graph;
 use crate::options::{Direction, Options};
 use crate::svg::metrics;
 
+// A group that spans three ranks, with a state that is not a member beside one of them.
+#[allow(clippy::module_inception)]
+#[path = "../../../tests/fixtures/call.rs"]
+mod call;
+
 /// A box: left, top, right, bottom.
 type Area = (f64, f64, f64, f64);
 
@@ -163,5 +168,39 @@ fn doc_lines_fit_in_their_state() {
             "{}",
             state.name
         );
+    }
+}
+
+#[test]
+fn clusters_hold_their_members_alone() {
+    for description in [
+        &call::call::DESCRIPTION,
+        &automat_examples::tls::DESCRIPTION,
+    ] {
+        for options in variants() {
+            let whole = Graph::from(description);
+            let graph = crate::fold::apply(&whole, &options);
+            let clusters = graph.clusters();
+            let drawing = layout(&graph, &options);
+            // Every cluster drawn: none fell back to one edge per member.
+            assert_eq!(
+                drawing.clusters.len(),
+                clusters.len(),
+                "{}, {options:?}",
+                description.name
+            );
+            for (cluster, (_, area)) in clusters.iter().zip(&drawing.clusters) {
+                for (state, other) in drawing.states.iter().enumerate() {
+                    assert_eq!(
+                        area.overlaps(other),
+                        cluster.contains(state),
+                        "{}, {options:?}: {} and the box of {}",
+                        description.name,
+                        graph.states[state].name,
+                        graph.groups[cluster.group].name
+                    );
+                }
+            }
+        }
     }
 }
