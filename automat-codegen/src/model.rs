@@ -42,6 +42,23 @@ pub struct Machine {
     /// The path of the runtime crate that generated code names: `::automat`, or the path of
     /// `#[automat::machine(crate = path)]`.
     pub krate: Path,
+    /// Which machines to generate: both, or the one `#[automat::machine(dynamic)]` or
+    /// `#[automat::machine(typestate)]` asks for.
+    pub api: Api,
+}
+
+/// The machines a declaration generates. `DESCRIPTION` and the input trait come with each.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Api {
+    /// `Machine<S>` and `Dynamic`, with the conversions between them: the default.
+    #[default]
+    Both,
+    /// `#[automat::machine(dynamic)]`: `Dynamic` with `State`, `Input`, `Output`, `handle` and
+    /// the trait's implementation; no `Machine<S>`.
+    Dynamic,
+    /// `#[automat::machine(typestate)]`: `Machine<S>` with its branch enums; no `Dynamic`,
+    /// and none of the enums only `Dynamic` uses.
+    Typestate,
 }
 
 /// The trait whose methods are the inputs.
@@ -177,6 +194,18 @@ pub enum HandlerKind {
 }
 
 impl Machine {
+    /// Whether `Machine<S>` is generated.
+    #[must_use]
+    pub fn typestate(&self) -> bool {
+        self.api != Api::Dynamic
+    }
+
+    /// Whether `Dynamic` (and `State`, `Input`, `Output`) is generated.
+    #[must_use]
+    pub fn dynamic(&self) -> bool {
+        self.api != Api::Typestate
+    }
+
     /// The index of the initial state: the first one marked, or the first state when a
     /// mistaken declaration marks none (the error is reported, and code is still generated).
     #[must_use]

@@ -6,7 +6,7 @@
 //! Each mistake is recorded and the offending item skipped, so one pass reports them all.
 
 use crate::generics::{self, Merger};
-use crate::model::{Core, Input, InputTrait, Machine, Param, State};
+use crate::model::{Api, Core, Input, InputTrait, Machine, Param, State};
 use crate::report::Errors;
 use crate::resolve;
 use crate::text;
@@ -41,14 +41,17 @@ impl Marker {
     }
 }
 
-/// Parses the arguments of `#[automat::machine(...)]`: `derive(Trait, ...)`.
+/// Parses the arguments of `#[automat::machine(...)]`: `derive(Trait, ...)`, `serde`,
+/// `observe`, `crate = path`, and `dynamic` or `typestate`.
 pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
     let mut read = Args {
         derives: Vec::new(),
-        serde: false,
+        serde: None,
         observe: None,
         krate: None,
+        api: None,
     };
+    let mut contradictions = Vec::new();
     let parser = syn::meta::parser(|meta: ParseNestedMeta| {
         if meta.path.is_ident("derive") {
             meta.parse_nested_meta(|derive| {
@@ -56,7 +59,7 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
                 Ok(())
             })
         } else if meta.path.is_ident("serde") {
-            read.serde = true;
+            read.serde = Some(meta.path.span());
             Ok(())
         } else if meta.path.is_ident("observe") {
             read.observe = Some(meta.path.span());
@@ -70,28 +73,74 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
                 value.parse::<Path>()?
             });
             Ok(())
+        } else if meta.path.is_ident("dynamic") || meta.path.is_ident("typestate") {
+            let api = if meta.path.is_ident("dynamic") {
+                Api::Dynamic
+            } else {
+                Api::Typestate
+            };
+            match read.api {
+                Some((first, _)) => contradictions.push(two_apis(first, api, meta.path.span())),
+                None => read.api = Some((api, meta.path.span())),
+            }
+            Ok(())
         } else {
             Err(meta.error(
-                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)`, `serde`, `observe` and `crate = path`",
+                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)`, `serde`, `observe`, `crate = path`, and `dynamic` or `typestate`",
             ))
         }
     });
     if let Err(error) = parser.parse2(args) {
         errors.push(error);
     }
+    for error in contradictions {
+        errors.push(error);
+    }
+    // `serde` saves and loads `Dynamic`, which `typestate` leaves out.
+    if let (Some((Api::Typestate, span)), Some(_)) = (read.api, read.serde) {
+        errors.error(
+            span,
+            "`serde` saves and loads `Dynamic`, which `typestate` leaves out; remove `typestate` to generate both machines, or write `dynamic`",
+        );
+    }
     read
+}
+
+// Each of `dynamic` and `typestate` leaves the other's machine out, so writing both (or one
+// twice) asks for nothing coherent: the error is on the second, and says how to get both.
+fn two_apis(first: Api, second: Api, span: proc_macro2::Span) -> syn::Error {
+    let message = if first == second {
+        format!("`{}` is already given", api_name(second))
+    } else {
+        format!(
+            "`{}` and `{}` each generate one machine and leave out the other; write neither to generate both",
+            api_name(first),
+            api_name(second),
+        )
+    };
+    syn::Error::new(span, message)
+}
+
+fn api_name(api: Api) -> &'static str {
+    match api {
+        Api::Dynamic => "dynamic",
+        Api::Typestate => "typestate",
+        Api::Both => "",
+    }
 }
 
 /// The arguments of `#[automat::machine(...)]`.
 pub struct Args {
     /// `derive(Trait, ...)`.
     pub derives: Vec<Path>,
-    /// `serde`.
-    pub serde: bool,
+    /// `serde`, where it was written.
+    pub serde: Option<proc_macro2::Span>,
     /// `observe`, where it was written.
     pub observe: Option<proc_macro2::Span>,
     /// `crate = path`: the path of the runtime crate.
     pub krate: Option<Path>,
+    /// `dynamic` or `typestate` (the first written), and where.
+    pub api: Option<(Api, proc_macro2::Span)>,
 }
 
 /// A machine as read, with what the reading could vouch for.
@@ -257,6 +306,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         core: core.as_ref().map(|core| &core.ident),
         aliases: &aliases,
     };
+    let api = args.api.map_or(Api::Both, |(api, _)| api);
     let resolved = resolve::resolve(&scope, &branches, &groups, &blocks, &plain_impls, errors);
     drop_duplicates(items, &block_items, &resolved.skipped.duplicate_items);
     Some(Parsed {
@@ -273,9 +323,10 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             groups: resolved.groups,
             handlers: resolved.handlers,
             derives: args.derives,
-            serde: args.serde,
+            serde: args.serde.is_some() && api != Api::Typestate,
             observe: args.observe.is_some(),
             krate: args.krate.unwrap_or_else(|| syn::parse_quote!(::automat)),
+            api,
         },
         graph_complete: resolved.graph_complete,
         skipped: resolved.skipped,

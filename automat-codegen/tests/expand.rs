@@ -11,61 +11,73 @@ fn expand(args: TokenStream, module: TokenStream) -> String {
     prettyplease::unparse(&file)
 }
 
-#[test]
-fn turnstile() {
-    insta::assert_snapshot!(expand(
-        quote!(),
-        quote! {
-            /// A coin-operated turnstile.
-            pub mod turnstile {
-                /// What a turnstile can be asked to do.
-                pub trait Turnstile {
-                    /// A coin is inserted; the output is the credit.
-                    fn coin(&mut self, cents: u32) -> u32;
-                    /// Someone pushes the arm.
-                    fn push(&mut self);
+/// The turnstile of the README, expanded in each mode below.
+fn turnstile_module() -> TokenStream {
+    quote! {
+        /// A coin-operated turnstile.
+        pub mod turnstile {
+            /// What a turnstile can be asked to do.
+            pub trait Turnstile {
+                /// A coin is inserted; the output is the credit.
+                fn coin(&mut self, cents: u32) -> u32;
+                /// Someone pushes the arm.
+                fn push(&mut self);
+            }
+
+            /// Counts the people who went through.
+            #[core]
+            #[derive(Default)]
+            pub struct Core {
+                /// People who went through.
+                pub passes: u64,
+            }
+
+            /// The arm does not turn.
+            #[state(initial)]
+            pub struct Locked;
+
+            /// The arm turns once.
+            #[state]
+            pub struct Unlocked {
+                credit: u32,
+            }
+
+            #[transitions]
+            impl Locked {
+                /// Paid: the arm unlocks.
+                fn coin(self, _core: &mut Core, cents: u32) -> (Unlocked, u32) {
+                    (Unlocked { credit: cents }, cents)
                 }
+            }
 
-                /// Counts the people who went through.
-                #[core]
-                #[derive(Default)]
-                pub struct Core {
-                    /// People who went through.
-                    pub passes: u64,
+            #[transitions]
+            impl Unlocked {
+                fn coin(&mut self, _core: &mut Core, cents: u32) -> u32 {
+                    self.credit += cents;
+                    self.credit
                 }
-
-                /// The arm does not turn.
-                #[state(initial)]
-                pub struct Locked;
-
-                /// The arm turns once.
-                #[state]
-                pub struct Unlocked {
-                    credit: u32,
-                }
-
-                #[transitions]
-                impl Locked {
-                    /// Paid: the arm unlocks.
-                    fn coin(self, _core: &mut Core, cents: u32) -> (Unlocked, u32) {
-                        (Unlocked { credit: cents }, cents)
-                    }
-                }
-
-                #[transitions]
-                impl Unlocked {
-                    fn coin(&mut self, _core: &mut Core, cents: u32) -> u32 {
-                        self.credit += cents;
-                        self.credit
-                    }
-                    fn push(self, core: &mut Core) -> Locked {
-                        core.passes += 1;
-                        Locked
-                    }
+                fn push(self, core: &mut Core) -> Locked {
+                    core.passes += 1;
+                    Locked
                 }
             }
         }
-    ));
+    }
+}
+
+#[test]
+fn turnstile() {
+    insta::assert_snapshot!(expand(quote!(), turnstile_module()));
+}
+
+#[test]
+fn turnstile_dynamic_alone() {
+    insta::assert_snapshot!(expand(quote!(dynamic), turnstile_module()));
+}
+
+#[test]
+fn turnstile_typestate_alone() {
+    insta::assert_snapshot!(expand(quote!(typestate), turnstile_module()));
 }
 
 #[test]

@@ -6,6 +6,10 @@ use proc_macro::TokenStream;
 /// Turns a module that declares a machine into a typestate machine `Machine<S>`, a dynamic
 /// machine `Dynamic`, the enums `State`, `Input` and `Output`, and the graph `DESCRIPTION`.
 ///
+/// `#[automat::machine(dynamic)]` generates only `Dynamic` (with `State`, `Input`, `Output`),
+/// `#[automat::machine(typestate)]` only `Machine<S>`; `DESCRIPTION` comes with each. The other
+/// arguments are `derive(Trait, ...)`, `serde`, `observe` and `crate = path`.
+///
 /// See the `automat` crate's documentation for the declaration language and what is generated.
 #[proc_macro_attribute]
 pub fn machine(args: TokenStream, item: TokenStream) -> TokenStream {

@@ -237,6 +237,21 @@ pub mod tutorial;
 /// (`fsm = { package = "automat-fsm", version = "0.1" }` and `#[fsm::machine(crate = fsm)]`);
 /// serde's spelling, `crate = "fsm"`, works too.
 ///
+/// `#[automat::machine(dynamic)]` and `#[automat::machine(typestate)]` generate one machine
+/// instead of both, for a crate that uses only one: less code for rustc to build.
+///
+/// * `dynamic`: `Dynamic` with `State`, `Input`, `Output`, `handle` and the input trait's
+///   implementation, as without the argument; no `Machine<S>`, `Typed`, branch
+///   `<Branch>Machine` enums or conversions between the two machines.
+/// * `typestate`: `Machine<S>` and its branch enums, as without the argument; no `Dynamic`,
+///   `State`, `Input`, `Output`, `Typed` or conversions, and nothing implements the input
+///   trait (it is still emitted, as it is in the default mode).
+///
+/// `DESCRIPTION` is generated in every mode, and `observe` and `derive(...)` work in each.
+/// `serde` saves `Dynamic`, so it goes with `dynamic` or with both, not with `typestate`;
+/// writing both `dynamic` and `typestate` is an error (write neither to get both). The names
+/// of the items a mode leaves out stay reserved, so switching modes never breaks a module.
+///
 /// `#[automat::machine(observe)]` reports every handled input (loops included) and every input
 /// `Dynamic` refuses to the core, which implements [`Observer`]; without it, the core is never
 /// called. With this crate's `tracing` feature, every machine also emits a `trace`-level

@@ -15,7 +15,8 @@ use crate::text;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-/// `struct Dynamic`, its methods, and its conversions to and from `Machine<S>`.
+/// `struct Dynamic`, its methods, and its conversions to and from `Machine<S>` when both are
+/// generated.
 pub fn machine(machine: &Machine) -> TokenStream {
     let krate = &machine.krate;
     let vis = &machine.vis;
@@ -113,9 +114,11 @@ pub fn machine(machine: &Machine) -> TokenStream {
         .map(|(index, input)| input_method(machine, index, input));
     let handle = handle_body(machine);
     let refused_doc = refused_doc(machine);
+    // The conversions to and from `Machine<S>`, when there is one.
     let conversions = machine
         .states
         .iter()
+        .filter(|_| machine.typestate())
         .map(|state| conversions(machine, &state.ident, &state.ty));
     let debug_impl = debug.then(|| {
         let core = machine

@@ -14,17 +14,20 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{GenericParam, Item, ItemMod};
 
-/// The module with the input trait re-emitted and every generated item appended.
+/// The module with the input trait re-emitted and every generated item appended: those of
+/// the machines the declaration asks for (`Machine<S>`, `Dynamic`, or both with the
+/// conversions between them), and `DESCRIPTION`.
 pub fn module(mut module: ItemMod, machine: &Machine) -> TokenStream {
+    let (typestate, dynamic) = (machine.typestate(), machine.dynamic());
     let generated = [
-        enums::state(machine),
-        enums::input_and_output(machine),
-        typestate::machine(machine),
-        dynamic::machine(machine),
-        typed::typed(machine),
-        persist::impls(machine),
-        input_trait::implementation(machine),
-        description::constant(machine),
+        dynamic.then(|| enums::state(machine)),
+        dynamic.then(|| enums::input_and_output(machine)),
+        typestate.then(|| typestate::machine(machine)),
+        dynamic.then(|| dynamic::machine(machine)),
+        (typestate && dynamic).then(|| typed::typed(machine)),
+        dynamic.then(|| persist::impls(machine)),
+        dynamic.then(|| input_trait::implementation(machine)),
+        Some(description::constant(machine)),
     ];
     if let Some((_, items)) = &mut module.content {
         for item in items.iter_mut() {
@@ -34,7 +37,7 @@ pub fn module(mut module: ItemMod, machine: &Machine) -> TokenStream {
                 *item = Item::Verbatim(input_trait::declaration(machine));
             }
         }
-        items.push(Item::Verbatim(generated.into_iter().collect()));
+        items.push(Item::Verbatim(generated.into_iter().flatten().collect()));
     }
     module.into_token_stream()
 }

@@ -413,6 +413,309 @@ pub mod protocol_without_prelude {
     }
 }
 
+/// The same session with `dynamic` alone: no `Machine<S>`, and `serde` and `observe` still work.
+#[no_implicit_prelude]
+pub mod dynamic_without_prelude {
+    /// A session that logs in, may be refused, and answers a reset in every state but the last.
+    #[::automat::machine(dynamic, crate = ::automat, observe, serde, derive(Debug, PartialEq))]
+    pub mod session {
+        #[allow(unused_imports)]
+        use super::super::helpers::*;
+        #[allow(unused_imports)]
+        use super::super::shadows::{
+            Box, Err, None, Ok, Option, Result, Some, String, Vec, automat, core, std,
+        };
+
+        /// Why an input failed; the machine stays where it was.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Fault {
+            /// The password was wrong.
+            Denied,
+            /// The payload was empty.
+            Empty,
+        }
+
+        /// What a session understands.
+        pub trait Session {
+            /// A password; a wrong one fails and stays.
+            fn login(&mut self, password: u32) -> ::core::result::Result<(), Fault>;
+            /// A payload; an empty one fails; the output is its length.
+            fn send(&mut self, len: u32) -> ::core::result::Result<u32, Fault>;
+            /// A keep-alive: answered in every state of the group.
+            fn ping(&mut self) -> u32;
+            /// A reset from the peer: back to the start from every state of the group.
+            fn reset(&mut self);
+            /// The end of the session, which may or may not be kept for later.
+            fn close(&mut self, keep: bool);
+        }
+
+        /// What the session has seen.
+        #[core]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Log {
+            /// Transitions heard by the observer.
+            pub heard: u32,
+            /// Inputs refused.
+            pub refused: u32,
+        }
+
+        impl ::automat::Observer for Log {
+            fn on_transition(&mut self, _transition: &::automat::Transition) {
+                self.heard += 1;
+            }
+
+            fn on_refused(&mut self, _refused: &::automat::NoTransition) {
+                self.refused += 1;
+            }
+        }
+
+        /// Waiting for a password.
+        #[state(initial)]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Greeting {
+            /// Wrong passwords so far.
+            pub tries: u8,
+        }
+
+        /// Logged in.
+        #[state]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Ready {
+            /// Bytes sent.
+            pub sent: u32,
+        }
+
+        /// Closed and kept for later.
+        #[state]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Parked;
+
+        /// Closed for good.
+        #[state]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Closed;
+
+        /// The states a reset and a ping reach.
+        #[group]
+        pub enum Open {
+            /// Before the login.
+            Greeting(Greeting),
+            /// After it.
+            Ready(Ready),
+        }
+
+        /// Where closing leaves the session.
+        #[branch]
+        pub enum Close {
+            /// Kept for later.
+            Parked(Parked),
+            /// Gone.
+            Closed(Closed),
+        }
+
+        #[transitions]
+        impl Open {
+            fn ping(&mut self, _log: &mut Log) -> u32 {
+                match self {
+                    Open::Greeting(greeting) => ::core::convert::From::from(greeting.tries),
+                    Open::Ready(ready) => ready.sent,
+                }
+            }
+
+            fn reset(self, _log: &mut Log) -> Greeting {
+                Greeting { tries: 0 }
+            }
+        }
+
+        #[transitions]
+        impl Greeting {
+            fn login(
+                &mut self,
+                _log: &mut Log,
+                password: u32,
+            ) -> ::core::result::Result<Ready, Fault> {
+                if password == 42 {
+                    ::core::result::Result::Ok(Ready { sent: 0 })
+                } else {
+                    self.tries = self.tries.saturating_add(1);
+                    ::core::result::Result::Err(Fault::Denied)
+                }
+            }
+        }
+
+        #[transitions]
+        impl Ready {
+            fn send(&mut self, _log: &mut Log, len: u32) -> ::core::result::Result<u32, Fault> {
+                if len == 0 {
+                    return ::core::result::Result::Err(Fault::Empty);
+                }
+                self.sent = self.sent.saturating_add(len);
+                ::core::result::Result::Ok(len)
+            }
+
+            fn close(self, _log: &mut Log, keep: bool) -> Close {
+                if keep {
+                    Close::Parked(Parked)
+                } else {
+                    Close::Closed(Closed)
+                }
+            }
+        }
+    }
+}
+
+/// The same session with `typestate` alone: no `Dynamic`, `State`, `Input` or `Output`, and
+/// no `serde`, which saves `Dynamic`.
+#[no_implicit_prelude]
+pub mod typestate_without_prelude {
+    /// A session that logs in, may be refused, and answers a reset in every state but the last.
+    #[::automat::machine(typestate, crate = ::automat, observe, derive(Debug, PartialEq))]
+    pub mod session {
+        #[allow(unused_imports)]
+        use super::super::helpers::*;
+        #[allow(unused_imports)]
+        use super::super::shadows::{
+            Box, Err, None, Ok, Option, Result, Some, String, Vec, automat, core, std,
+        };
+
+        /// Why an input failed; the machine stays where it was.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Fault {
+            /// The password was wrong.
+            Denied,
+            /// The payload was empty.
+            Empty,
+        }
+
+        /// What a session understands.
+        pub trait Session {
+            /// A password; a wrong one fails and stays.
+            fn login(&mut self, password: u32) -> ::core::result::Result<(), Fault>;
+            /// A payload; an empty one fails; the output is its length.
+            fn send(&mut self, len: u32) -> ::core::result::Result<u32, Fault>;
+            /// A keep-alive: answered in every state of the group.
+            fn ping(&mut self) -> u32;
+            /// A reset from the peer: back to the start from every state of the group.
+            fn reset(&mut self);
+            /// The end of the session, which may or may not be kept for later.
+            fn close(&mut self, keep: bool);
+        }
+
+        /// What the session has seen.
+        #[core]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Log {
+            /// Transitions heard by the observer.
+            pub heard: u32,
+            /// Inputs refused.
+            pub refused: u32,
+        }
+
+        impl ::automat::Observer for Log {
+            fn on_transition(&mut self, _transition: &::automat::Transition) {
+                self.heard += 1;
+            }
+
+            fn on_refused(&mut self, _refused: &::automat::NoTransition) {
+                self.refused += 1;
+            }
+        }
+
+        /// Waiting for a password.
+        #[state(initial)]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Greeting {
+            /// Wrong passwords so far.
+            pub tries: u8,
+        }
+
+        /// Logged in.
+        #[state]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Ready {
+            /// Bytes sent.
+            pub sent: u32,
+        }
+
+        /// Closed and kept for later.
+        #[state]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Parked;
+
+        /// Closed for good.
+        #[state]
+        #[derive(Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct Closed;
+
+        /// The states a reset and a ping reach.
+        #[group]
+        pub enum Open {
+            /// Before the login.
+            Greeting(Greeting),
+            /// After it.
+            Ready(Ready),
+        }
+
+        /// Where closing leaves the session.
+        #[branch]
+        pub enum Close {
+            /// Kept for later.
+            Parked(Parked),
+            /// Gone.
+            Closed(Closed),
+        }
+
+        #[transitions]
+        impl Open {
+            fn ping(&mut self, _log: &mut Log) -> u32 {
+                match self {
+                    Open::Greeting(greeting) => ::core::convert::From::from(greeting.tries),
+                    Open::Ready(ready) => ready.sent,
+                }
+            }
+
+            fn reset(self, _log: &mut Log) -> Greeting {
+                Greeting { tries: 0 }
+            }
+        }
+
+        #[transitions]
+        impl Greeting {
+            fn login(
+                &mut self,
+                _log: &mut Log,
+                password: u32,
+            ) -> ::core::result::Result<Ready, Fault> {
+                if password == 42 {
+                    ::core::result::Result::Ok(Ready { sent: 0 })
+                } else {
+                    self.tries = self.tries.saturating_add(1);
+                    ::core::result::Result::Err(Fault::Denied)
+                }
+            }
+        }
+
+        #[transitions]
+        impl Ready {
+            fn send(&mut self, _log: &mut Log, len: u32) -> ::core::result::Result<u32, Fault> {
+                if len == 0 {
+                    return ::core::result::Result::Err(Fault::Empty);
+                }
+                self.sent = self.sent.saturating_add(len);
+                ::core::result::Result::Ok(len)
+            }
+
+            fn close(self, _log: &mut Log, keep: bool) -> Close {
+                if keep {
+                    Close::Parked(Parked)
+                } else {
+                    Close::Closed(Closed)
+                }
+            }
+        }
+    }
+}
+
 /// A machine without a core, whose every state is a unit struct, next to the helpers.
 pub mod unit_machine {
     #[allow(unused_imports)]
