@@ -68,7 +68,10 @@ fn a_dynamic_only_machine_is_saved_and_restored_in_its_state() {
     assert_eq!(machine.tick(), Ok(2));
     assert_eq!(machine.pause(), Ok(()));
     let saved = serde_json::to_string(&machine).unwrap();
-    assert_eq!(saved, r#"{"state":{"Paused":{"count":2}},"core":{"pauses":1}}"#);
+    assert_eq!(
+        saved,
+        r#"{"state":{"Paused":{"count":2}},"core":{"pauses":1}}"#
+    );
     let mut loaded: Dynamic = serde_json::from_str(&saved).unwrap();
     assert_eq!(loaded.state(), &State::Paused(Paused { count: 2 }));
     assert!(loaded.tick().is_err(), "a paused counter does not count");

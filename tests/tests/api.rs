@@ -158,7 +158,10 @@ fn dynamic_alone_runs_the_door_by_method_by_handle_and_by_trait() {
     assert_eq!(door.lock(7), Ok(()));
     assert_eq!(door.unlock(3), Ok(()));
     assert_eq!(door.state(), &State::Locked(Locked(7)));
-    assert_eq!(door.handle(Input::Unlock { guess: 7 }), Ok(Output::Unlock(())));
+    assert_eq!(
+        door.handle(Input::Unlock { guess: 7 }),
+        Ok(Output::Unlock(()))
+    );
     assert_eq!(door.state(), &State::Closed(Closed));
     assert_eq!(door.open(), Ok(2));
     let journal = door.core();
