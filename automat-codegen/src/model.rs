@@ -45,6 +45,10 @@ pub struct Machine {
     /// Which machines to generate: both, or the one `#[automat::machine(dynamic)]` or
     /// `#[automat::machine(typestate)]` asks for.
     pub api: Api,
+    /// Whether the futures of the re-emitted input trait's async methods are `Send`: true
+    /// unless `#[automat::machine(?Send)]` lifts the bound, for machines whose data is not
+    /// `Send`.
+    pub send: bool,
 }
 
 /// The machines a declaration generates. `DESCRIPTION` and the input trait come with each.
@@ -105,6 +109,9 @@ pub struct Input {
     pub output: Option<Type>,
     /// For an input declared `-> Result<T, E>` (a fallible input), `E`.
     pub error: Option<Type>,
+    /// Whether the trait declares it `async fn`: then every generated method of it is `async`,
+    /// and its handlers may be.
+    pub is_async: bool,
 }
 
 /// A parameter of an input.
@@ -174,6 +181,9 @@ pub struct Handler {
     pub group: Option<usize>,
     /// Whether it can fail and stay: it takes `&mut self` and handles a fallible input.
     pub fallible: bool,
+    /// Whether it is an `async fn`, whose call the generated code awaits (only a handler of an
+    /// async input may be).
+    pub is_async: bool,
     /// The input it handles: an index into [`Machine::inputs`].
     pub input: usize,
     /// How it moves the machine.
@@ -235,6 +245,12 @@ impl Machine {
                 .map(|variant| (variant.state, Some(&variant.ident)))
                 .collect(),
         }
+    }
+
+    /// Whether any input is async, so that `Dynamic::handle` is too.
+    #[must_use]
+    pub fn is_async(&self) -> bool {
+        self.inputs.iter().any(|input| input.is_async)
     }
 
     /// Whether no transition leaves `state`: it has loops at most.

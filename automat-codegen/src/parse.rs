@@ -44,12 +44,14 @@ impl Marker {
 /// Parses the arguments of `#[automat::machine(...)]`: `derive(Trait, ...)`, `serde`,
 /// `observe`, `crate = path`, and `dynamic` or `typestate`.
 pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
+    let (args, unsend) = take_unsend(args, errors);
     let mut read = Args {
         derives: Vec::new(),
         serde: None,
         observe: None,
         krate: None,
         api: None,
+        unsend,
     };
     let mut contradictions = Vec::new();
     let parser = syn::meta::parser(|meta: ParseNestedMeta| {
@@ -86,7 +88,7 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
             Ok(())
         } else {
             Err(meta.error(
-                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)`, `serde`, `observe`, `crate = path`, and `dynamic` or `typestate`",
+                "unknown argument; `#[automat::machine]` takes `derive(Trait, ...)`, `serde`, `observe`, `crate = path`, `dynamic` or `typestate`, and `?Send`",
             ))
         }
     });
@@ -141,6 +143,57 @@ pub struct Args {
     pub krate: Option<Path>,
     /// `dynamic` or `typestate` (the first written), and where.
     pub api: Option<(Api, proc_macro2::Span)>,
+    /// `?Send`, as written: the input trait's futures are not bound by `Send`.
+    pub unsend: Option<TokenStream>,
+}
+
+/// Takes `?Send` out of the arguments, which are otherwise `syn` metas (which `?` cannot
+/// start), and returns the rest. `?` before anything but `Send`, and `?Send` twice, are
+/// reported.
+fn take_unsend(args: TokenStream, errors: &mut Errors) -> (TokenStream, Option<TokenStream>) {
+    use proc_macro2::TokenTree;
+    let mut rest = Vec::new();
+    let mut unsend = None;
+    let mut tokens = args.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        let TokenTree::Punct(question) = &token else {
+            rest.push(token);
+            continue;
+        };
+        if question.as_char() != '?' {
+            rest.push(token);
+            continue;
+        }
+        let bound = tokens.next();
+        // The comma after it, if any, goes with it.
+        if matches!(tokens.peek(), Some(TokenTree::Punct(comma)) if comma.as_char() == ',') {
+            tokens.next();
+        }
+        let span = question.span();
+        match &bound {
+            Some(TokenTree::Ident(ident)) if ident == "Send" => {
+                let written: TokenStream = [token.clone(), TokenTree::Ident(ident.clone())]
+                    .into_iter()
+                    .collect();
+                if unsend.is_some() {
+                    errors.error_at(&written, "`?Send` is given twice; write it once");
+                } else {
+                    unsend = Some(written);
+                }
+            }
+            Some(other) => errors.error(
+                other.span(),
+                format_args!(
+                    "`?{other}` is no argument of `#[automat::machine]`; `?Send` is the only `?` argument: it lifts the `Send` bound from the futures of the input trait's async methods"
+                ),
+            ),
+            None => errors.error(
+                span,
+                "expected `?Send`, which lifts the `Send` bound from the futures of the input trait's async methods",
+            ),
+        }
+    }
+    (rest.into_iter().collect(), unsend)
 }
 
 /// A machine as read, with what the reading could vouch for.
@@ -284,6 +337,15 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         );
         broken.push(module.ident.clone());
     }
+    if let Some(unsend) = &args.unsend
+        && !inputs.iter().any(|input| input.is_async)
+    {
+        // Nothing would change: only async inputs' futures carry the bound.
+        errors.error_at(
+            unsend,
+            "`?Send` lifts the `Send` bound from the futures of async inputs, and this machine has none: remove `?Send`, or declare an input `async fn`",
+        );
+    }
     let (generics, sound) = generics.finish(errors);
     if !sound {
         broken.push(module.ident.clone());
@@ -300,6 +362,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
         declare_for_rustc(items, &block_items, &undeclared);
     }
     let scope = resolve::Scope {
+        trait_ident: &input_trait.ident,
         inputs: &inputs,
         broken: &broken,
         states: &states,
@@ -327,6 +390,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             observe: args.observe.is_some(),
             krate: args.krate.unwrap_or_else(|| syn::parse_quote!(::automat)),
             api,
+            send: args.unsend.is_none(),
         },
         graph_complete: resolved.graph_complete,
         skipped: resolved.skipped,
@@ -874,25 +938,15 @@ fn parse_input(sig: &Signature, attrs: &[Attribute], errors: &mut Errors) -> Opt
         params,
         output,
         error,
+        is_async: sig.asyncness.is_some(),
     })
 }
 
 /// Rejects what a plain method signature does not have: generics (which go where `instead`
-/// says), `async`, `unsafe`, an ABI, variadics.
+/// says), `unsafe`, an ABI, variadics. `async` is read by the callers: an input and a handler
+/// of an async input may be `async`.
 pub(crate) fn plain_signature(sig: &Signature, what: &str, instead: &str, errors: &mut Errors) {
     let _ = no_generics(&sig.generics, what, instead, errors);
-    if let Some(token) = &sig.asyncness {
-        // Async handlers are planned (SPEC §7.5); until then, say what works instead.
-        let advice = if what == "a handler" {
-            "automat supports synchronous handlers only (async handlers are planned); write a plain `fn`, and run async work outside the machine, feeding its results in as inputs"
-        } else {
-            "declare it as a plain `fn`; the handlers say what it does, and they are synchronous (async handlers are planned)"
-        };
-        errors.error(
-            token.span,
-            format_args!("{what} cannot be `async` yet: {advice}"),
-        );
-    }
     if let syn::Safety::Unsafe(token) = &sig.safety {
         errors.error(token.span, format_args!("{what} cannot be `unsafe`"));
     }

@@ -64,6 +64,8 @@ pub struct Unmarked {
 
 /// What names resolve against.
 pub struct Scope<'a> {
+    /// The input trait's name.
+    pub trait_ident: &'a Ident,
     /// The inputs that could be read.
     pub inputs: &'a [Input],
     /// Inputs, states and branches that were declared but could not be read: a handler that
@@ -518,6 +520,19 @@ impl Resolver<'_> {
             "parameters and bounds go on its `#[transitions]` block: `impl<T: Write> State`",
             self.errors,
         );
+        let input_trait = self.scope.trait_ident;
+        let declared = &self.scope.inputs[input];
+        if let (Some(token), false) = (&sig.asyncness, declared.is_async) {
+            // The trait says which inputs are async: their generated methods are `async`, and
+            // a synchronous one's cannot await.
+            self.errors.error(
+                token.span,
+                format_args!(
+                    "input `{}` is synchronous, so its handlers cannot be `async`: declare it `async fn {}(&mut self, ...)` in `{input_trait}` to make its methods `async`, or write this handler as a plain `fn`",
+                    declared.ident, declared.ident,
+                ),
+            );
+        }
         let by_value = self.receiver(sig)?;
         let params = self.params(sig, &self.scope.inputs[input])?;
         self.check_params(sig, &self.scope.inputs[input], &params);
@@ -535,6 +550,7 @@ impl Resolver<'_> {
             state,
             group,
             fallible,
+            is_async: sig.asyncness.is_some(),
             input,
             kind,
             doc: text::doc(&method.attrs),

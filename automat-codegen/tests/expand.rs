@@ -270,3 +270,85 @@ fn handshake_with_a_group_and_a_fallible_input() {
         },
     ));
 }
+
+#[test]
+fn async_fetch_with_a_group_loop_and_a_fallible_input() {
+    insta::assert_snapshot!(expand(
+        quote!(),
+        quote! {
+            /// Fetches a key, awaiting a store.
+            pub mod fetch {
+                /// What a fetcher understands.
+                pub trait Fetch {
+                    /// Ask for a key; the output is its length.
+                    async fn ask(&mut self, key: u32) -> usize;
+                    /// Wait for the answer; it may not come.
+                    async fn answer(&mut self) -> Result<(), Lost>;
+                    /// How long the machine has waited.
+                    async fn waited(&mut self) -> u32;
+                    /// Forget the key: a synchronous handler of an async input.
+                    async fn forget(&mut self);
+                    /// The number of keys asked: a synchronous input.
+                    fn asked(&mut self) -> u32;
+                }
+
+                /// The answer was lost.
+                pub struct Lost;
+
+                /// The store.
+                #[core]
+                pub struct Store {
+                    asked: u32,
+                }
+
+                /// Nothing asked.
+                #[state(initial)]
+                pub struct Idle;
+
+                /// A key asked.
+                #[state]
+                pub struct Asking {
+                    key: u32,
+                    waited: u32,
+                }
+
+                /// Idle or asking.
+                #[group]
+                pub enum Any {
+                    Idle(Idle),
+                    Asking(Asking),
+                }
+
+                #[transitions]
+                impl Idle {
+                    async fn ask(self, store: &mut Store, key: u32) -> (Asking, usize) {
+                        store.asked += 1;
+                        (Asking { key, waited: 0 }, 4)
+                    }
+                }
+
+                #[transitions]
+                impl Asking {
+                    async fn answer(&mut self, _store: &mut Store) -> Result<Idle, Lost> {
+                        Err(Lost)
+                    }
+
+                    fn forget(self, _store: &mut Store) -> Idle {
+                        Idle
+                    }
+                }
+
+                #[transitions]
+                impl Any {
+                    async fn waited(&mut self, _store: &mut Store) -> u32 {
+                        0
+                    }
+
+                    fn asked(&mut self, store: &mut Store) -> u32 {
+                        store.asked
+                    }
+                }
+            }
+        },
+    ));
+}

@@ -37,6 +37,7 @@ const SOURCES: &[&str] = &[
     "../examples/src/machines/lines.rs",
     "../examples/src/machines/tls.rs",
     "../tests/src/lib.rs",
+    "../tests/tests/async_handlers.rs",
 ];
 
 /// A small deterministic generator (xorshift64*), so a failure replays exactly.
@@ -159,6 +160,9 @@ const WORDS: &[&str] = &[
     "pub",
     "r#type",
     "__Slot",
+    "async",
+    "await",
+    "Send",
 ];
 const TYPES: &[&str] = &[
     "u8",

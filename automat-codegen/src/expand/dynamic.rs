@@ -113,6 +113,29 @@ pub fn machine(machine: &Machine) -> TokenStream {
         .enumerate()
         .map(|(index, input)| input_method(machine, index, input));
     let handle = handle_body(machine);
+    let handle_async = machine.is_async().then(|| quote!(async));
+    // An async machine is poisoned by a transition's future dropped half-way too.
+    let (poisoned_doc, poisoned_message) = if machine.is_async() {
+        (
+            quote! {
+                /// Whether a transition handler panicked, or its future was dropped while it
+                /// waited at an `.await`, leaving the machine without a state.
+            },
+            "the `{}` machine is poisoned: a handler panicked, or its future was dropped, in state `{}`",
+        )
+    } else {
+        (
+            quote!(#[doc = " Whether a transition handler panicked, leaving the machine without a state."]),
+            "the `{}` machine is poisoned: a handler panicked in state `{}`",
+        )
+    };
+    let handle_cancel_doc = machine.is_async().then(|| {
+        quote! {
+            ///
+            /// Dropping the future before it completes does what dropping the future of the
+            /// input's method does.
+        }
+    });
     let refused_doc = refused_doc(machine);
     // The conversions to and from `Machine<S>`, when there is one.
     let conversions = machine
@@ -198,7 +221,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
                 match &self.slot {
                     __Slot::__Live(#state_local) => #state_local,
                     _ => ::core::panic!(
-                        "the `{}` machine is poisoned: a handler panicked in state `{}`",
+                        #poisoned_message,
                         #name,
                         self.state_name(),
                     ),
@@ -228,7 +251,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
                 }
             }
 
-            /// Whether a transition handler panicked, leaving the machine without a state.
+            #poisoned_doc
             /// A poisoned machine refuses every input.
             #[inline]
             #[must_use]
@@ -237,12 +260,13 @@ pub fn machine(machine: &Machine) -> TokenStream {
             }
 
             /// Runs `input`, as its method would.
+            #handle_cancel_doc
             ///
             /// # Errors
             ///
             #refused_doc
             #[inline]
-            pub fn handle(&mut self, input: Input #input_args) -> ::core::result::Result<Output #output_args, #krate::NoTransition> {
+            pub #handle_async fn handle(&mut self, input: Input #input_args) -> ::core::result::Result<Output #output_args, #krate::NoTransition> {
                 #handle
             }
 
@@ -284,14 +308,17 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
     } else {
         quote!(#refused)
     };
+    let asyncness = super::asyncness(input);
+    let cancel_doc = cancel_doc(input, &handlers);
     quote! {
         #docs
+        #cancel_doc
         ///
         /// # Errors
         ///
         #refused_doc
         #[inline]
-        pub fn #ident(&mut self, #params) -> #returns {
+        pub #asyncness fn #ident(&mut self, #params) -> #returns {
             match self.slot {
                 #(#arms)*
                 // Other states, and every poisoned slot.
@@ -302,6 +329,41 @@ fn input_method(machine: &Machine, index: usize, input: &Input) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// For the method of an async input, the doc lines that say what dropping its future does:
+/// a state the handler holds is gone, as on a panic; a state it borrows stays.
+fn cancel_doc(input: &Input, handlers: &[&Handler]) -> TokenStream {
+    if !input.is_async {
+        return quote!();
+    }
+    // A state's own loop borrows its state in the slot; every other handler moves it out.
+    let borrowed: Vec<bool> = handlers
+        .iter()
+        .map(|handler| handler.kind == HandlerKind::Loop && handler.group.is_none())
+        .collect();
+    let lines: &[&str] = if borrowed.iter().all(|&borrowed| borrowed) {
+        &[
+            " Dropping the future while the handler waits at an `.await` (a timeout, an aborted task)",
+            " leaves the machine in its state, with whatever the handler changed before that `.await`.",
+        ]
+    } else if borrowed.iter().any(|&borrowed| borrowed) {
+        &[
+            " Dropping the future while a handler waits at an `.await` (a timeout, an aborted task)",
+            " poisons the machine, as a panicking handler does, unless the handler is a state's own",
+            " loop: that leaves the machine in its state, with whatever the handler changed before",
+            " that `.await`.",
+        ]
+    } else {
+        &[
+            " Dropping the future while the handler waits at an `.await` (a timeout, an aborted task)",
+            " poisons the machine, as a panicking handler does: the handler held the state.",
+        ]
+    };
+    quote! {
+        ///
+        #(#[doc = #lines])*
     }
 }
 
@@ -517,18 +579,20 @@ fn handle_body(machine: &Machine) -> TokenStream {
         .handlers
         .iter()
         .all(|handler| handler.group.is_none() && !handler.fallible);
-    if !consumes || !plain || machine.handlers.len() > NESTED_HANDLE_MAX {
+    // An async machine's `handle` awaits its async inputs' methods, which hold the arms.
+    if !consumes || !plain || machine.handlers.len() > NESTED_HANDLE_MAX || machine.is_async() {
         let krate = &machine.krate;
         let arms = machine.inputs.iter().map(|input| {
             let (ident, variant, args) = (&input.ident, &input.variant, args(input));
             let pattern = input_pattern(input);
+            let awaited = input.is_async.then(|| quote!(.await));
             if input.error.is_none() {
-                return quote!(#pattern => ::core::result::Result::map(self.#ident(#args), Output::#variant),);
+                return quote!(#pattern => ::core::result::Result::map(self.#ident(#args) #awaited, Output::#variant),);
             }
             // A failure is the input's output; only a refusal is `handle`'s error.
             let (value, error) = (local("__value"), local("__error"));
             quote! {
-                #pattern => match self.#ident(#args) {
+                #pattern => match self.#ident(#args) #awaited {
                     ::core::result::Result::Ok(#value) => ::core::result::Result::Ok(Output::#variant(::core::result::Result::Ok(#value))),
                     ::core::result::Result::Err(#krate::Error::Failed(#error)) => ::core::result::Result::Ok(Output::#variant(::core::result::Result::Err(#error))),
                     ::core::result::Result::Err(#krate::Error::Refused(#error)) => ::core::result::Result::Err(#error),

@@ -78,7 +78,8 @@ fn output_value(input: &Input) -> TokenStream {
 /// The call of a handler: `Locked::coin(receiver, core, cents)`, without the core argument
 /// when the machine has no core; a group's handler is called through the group,
 /// `Handshake::alert(receiver, ...)`, its receiver the state wrapped in the group (see
-/// [`member`]).
+/// [`member`]). An `async` handler's call is awaited, so every caller is an `async fn`: the
+/// method of an async input.
 fn call(
     machine: &Machine,
     handler: &Handler,
@@ -93,7 +94,13 @@ fn call(
     let input = &machine.inputs[handler.input];
     let core = machine.core.as_ref().map(|_| quote!(#core,));
     let args = args(input);
-    quote!(#owner::#method(#receiver, #core #args))
+    let awaited = handler.is_async.then(|| quote!(.await));
+    quote!(#owner::#method(#receiver, #core #args) #awaited)
+}
+
+/// `async` for the methods of an async input, else nothing.
+fn asyncness(input: &Input) -> Option<TokenStream> {
+    input.is_async.then(|| quote!(async))
 }
 
 /// For a group's handler, `Group::Variant`: the variant of the group enum that holds the

@@ -161,6 +161,21 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
     let input = &machine.inputs[handler.input];
     let (ident, params) = (&input.ident, params(input));
     let docs = method_doc(machine, Some(handler), input);
+    let asyncness = super::asyncness(input);
+    let cancel_doc: &[&str] = match (input.is_async, handler.kind, &handler.group) {
+        (false, ..) => &[],
+        (true, HandlerKind::Loop, None) => &[
+            "",
+            " Dropping the future while the handler waits at an `.await` (a timeout, an aborted task)",
+            " leaves the machine in its state, with whatever the handler changed before that `.await`.",
+        ],
+        (true, ..) => &[
+            "",
+            " Dropping the future before it completes (a timeout, an aborted task) drops the machine,",
+            " which the future holds.",
+        ],
+    };
+    let docs = quote!(#docs #(#[doc = #cancel_doc])*);
     let (core, state, wrapped, result, error) = (
         local("__core"),
         local("__state"),
@@ -205,7 +220,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
             return quote! {
                 #docs
                 #[inline]
-                pub fn #ident(&mut self, #params) -> #output {
+                pub #asyncness fn #ident(&mut self, #params) -> #output {
                     let #result = #call;
                     #announce
                     #result
@@ -235,7 +250,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
         return quote! {
             #docs
             #[inline]
-            pub fn #ident(self, #params) -> #returns {
+            pub #asyncness fn #ident(self, #params) -> #returns {
                 let Machine { #core_binding state: #state, #rest } = self;
                 let mut #wrapped = #member(#state);
                 let #result = #call;
@@ -252,7 +267,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
         return quote! {
             #docs
             #[inline]
-            pub fn #ident(self, #params) -> #returns {
+            pub #asyncness fn #ident(self, #params) -> #returns {
                 let Machine { #core_binding state: #state, #rest } = self;
                 #build
             }
@@ -272,7 +287,7 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
         /// The handler's error, when it fails, paired with the machine, which stays in its
         /// state as the handler left it.
         #[inline]
-        pub fn #ident(self, #params) -> ::core::result::Result<#returns, (Machine #source, #error_type)> {
+        pub #asyncness fn #ident(self, #params) -> ::core::result::Result<#returns, (Machine #source, #error_type)> {
             let Machine { #core_binding state: #state, #rest } = self;
             #wrap
             match #call {

@@ -753,3 +753,199 @@ pub mod unit_machine {
         }
     }
 }
+
+/// An async machine inside a module without the prelude: every handler kind `async`, a
+/// generic core, a borrowed input, a synchronous input beside the async ones.
+#[no_implicit_prelude]
+pub mod async_without_prelude {
+    /// Where a link sends; generic, so the machine is.
+    pub trait Sink {
+        /// Sends one byte, in its own time.
+        fn put(
+            &mut self,
+            byte: u8,
+        ) -> impl ::core::future::Future<Output = ()> + ::core::marker::Send;
+    }
+
+    /// A link that dials, sends, and hangs up, awaiting its sink.
+    #[::automat::machine(derive(Debug))]
+    pub mod link {
+        #[allow(unused_imports)]
+        use super::super::helpers::*;
+        #[allow(unused_imports)]
+        use super::super::shadows::{
+            Box, Err, None, Ok, Option, Result, Some, String, Vec, automat, core, std,
+        };
+        use super::Sink;
+
+        /// What a link understands.
+        pub trait Link<T: Sink> {
+            /// Dial; a branch: busy or connected.
+            async fn dial(&mut self, busy: bool);
+            /// Send the bytes; the output is how many went.
+            async fn send(&mut self, bytes: &[u8]) -> usize;
+            /// Check the line: fails when it is down.
+            async fn check(&mut self, up: bool) -> ::core::result::Result<(), Down>;
+            /// Hang up, from any state but idle.
+            async fn hang_up(&mut self);
+            /// Confirm the line: a fallible transition.
+            async fn confirm(&mut self, up: bool) -> ::core::result::Result<(), Down>;
+            /// Count the bytes sent: synchronous.
+            fn sent(&mut self) -> usize;
+        }
+
+        /// The line is down.
+        #[derive(Debug, PartialEq, Eq)]
+        pub struct Down;
+
+        /// The sink and what went through it.
+        #[core]
+        #[derive(Debug)]
+        pub struct Line<T: Sink> {
+            /// The sink.
+            pub sink: T,
+            /// Bytes sent.
+            pub sent: usize,
+        }
+
+        /// Not dialled.
+        #[state(initial)]
+        #[derive(Debug)]
+        pub struct Idle;
+
+        /// Dialled, waiting for confirmation.
+        #[state]
+        #[derive(Debug)]
+        pub struct Ringing;
+
+        /// Connected.
+        #[state]
+        #[derive(Debug)]
+        pub struct Connected;
+
+        /// Where dialling leads.
+        #[branch]
+        pub enum Dialled {
+            /// Busy: still idle.
+            Busy(Idle),
+            /// Ringing.
+            Rang(Ringing),
+        }
+
+        /// Off the hook.
+        #[group]
+        pub enum OffHook {
+            /// Ringing.
+            Ringing(Ringing),
+            /// Connected.
+            Connected(Connected),
+        }
+
+        #[transitions]
+        impl<T: Sink> Idle {
+            async fn dial(self, line: &mut Line<T>, busy: bool) -> Dialled {
+                line.sink.put(0).await;
+                if busy {
+                    Dialled::Busy(self)
+                } else {
+                    Dialled::Rang(Ringing)
+                }
+            }
+
+            fn sent(&mut self, line: &mut Line<T>) -> usize {
+                line.sent
+            }
+        }
+
+        #[transitions]
+        impl<T: Sink> Ringing {
+            async fn confirm(
+                &mut self,
+                line: &mut Line<T>,
+                up: bool,
+            ) -> ::core::result::Result<Connected, Down> {
+                line.sink.put(1).await;
+                if up {
+                    ::core::result::Result::Ok(Connected)
+                } else {
+                    ::core::result::Result::Err(Down)
+                }
+            }
+        }
+
+        #[transitions]
+        impl<T: Sink> Connected {
+            async fn send(&mut self, line: &mut Line<T>, bytes: &[u8]) -> usize {
+                for &byte in bytes {
+                    line.sink.put(byte).await;
+                }
+                line.sent += bytes.len();
+                bytes.len()
+            }
+        }
+
+        #[transitions]
+        impl<T: Sink> OffHook {
+            async fn hang_up(self, line: &mut Line<T>) -> Idle {
+                line.sink.put(2).await;
+                Idle
+            }
+
+            async fn check(
+                &mut self,
+                line: &mut Line<T>,
+                up: bool,
+            ) -> ::core::result::Result<(), Down> {
+                line.sink.put(3).await;
+                if up {
+                    ::core::result::Result::Ok(())
+                } else {
+                    ::core::result::Result::Err(Down)
+                }
+            }
+
+            fn sent(&mut self, line: &mut Line<T>) -> usize {
+                line.sent
+            }
+        }
+    }
+
+    /// An async machine whose core is not `Send`, under `?Send`.
+    #[::automat::machine(?Send)]
+    pub mod local {
+        #[allow(unused_imports)]
+        use super::super::shadows::{
+            Box, Err, None, Ok, Option, Result, Some, String, Vec, automat, core, std,
+        };
+
+        /// The one input.
+        pub trait Local {
+            /// Wait for the shared flag.
+            async fn wait(&mut self);
+        }
+
+        /// A flag shared by reference, which is not `Send`.
+        #[core]
+        pub struct Flag<'a> {
+            /// The flag.
+            pub flag: &'a ::core::cell::Cell<bool>,
+        }
+
+        /// Waiting.
+        #[state(initial)]
+        pub struct Waiting;
+
+        /// Done.
+        #[state]
+        pub struct Done;
+
+        #[transitions]
+        impl<'a> Waiting {
+            async fn wait(self, flag: &mut Flag<'a>) -> Done {
+                ::core::future::ready(()).await;
+                flag.flag.set(true);
+                Done
+            }
+        }
+    }
+}

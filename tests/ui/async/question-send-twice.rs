@@ -1,8 +1,7 @@
-#[automat::machine]
+#[automat::machine(?Send, ?Send)]
 mod breaker {
     pub trait Breaker {
         async fn failure(&mut self);
-        fn reset(&mut self);
     }
 
     #[state(initial)]
@@ -13,15 +12,8 @@ mod breaker {
 
     #[transitions]
     impl Closed {
-        fn failure(self) -> Open {
+        async fn failure(self) -> Open {
             Open
-        }
-    }
-
-    #[transitions]
-    impl Open {
-        fn reset(self) -> Closed {
-            Closed
         }
     }
 }
