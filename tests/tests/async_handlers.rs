@@ -765,3 +765,63 @@ fn async_handlers_are_observed_when_they_return_and_not_when_dropped() {
     let (after, _) = block_on(typed.go());
     assert_eq!(after.core().moves.len(), 1);
 }
+
+/// A small async machine, declared once per mode of `#[automat::machine(dynamic)]` and
+/// `#[automat::machine(typestate)]`.
+macro_rules! pinger {
+    ($name:ident, $mode:ident) => {
+        /// Pings once, then stops.
+        #[automat::machine($mode)]
+        pub mod $name {
+            /// The inputs.
+            pub trait Pinger {
+                /// Ping, awaiting once; the output is the pings so far.
+                async fn ping(&mut self) -> u32;
+            }
+
+            /// Ready.
+            #[state(initial)]
+            pub struct Ready;
+
+            /// Done.
+            #[state]
+            pub struct Done;
+
+            #[transitions]
+            impl Ready {
+                async fn ping(self) -> (Done, u32) {
+                    super::YieldOnce::default().await;
+                    (Done, 1)
+                }
+            }
+        }
+    };
+}
+
+pinger!(dynamic_pinger, dynamic);
+pinger!(typestate_pinger, typestate);
+
+#[test]
+fn async_inputs_work_in_each_mode() {
+    let mut machine = dynamic_pinger::Dynamic::new(dynamic_pinger::Ready);
+    assert_eq!(
+        block_on(machine.handle(dynamic_pinger::Input::Ping))
+            .0
+            .map(|_| ()),
+        Ok(())
+    );
+    assert_eq!(machine.state_name(), "Done");
+    assert!(
+        block_on(dynamic_pinger::Pinger::ping(&mut machine))
+            .0
+            .is_err()
+    );
+    let mut machine = dynamic_pinger::Dynamic::new(dynamic_pinger::Ready);
+    assert!(poll_once_and_drop(machine.ping()));
+    assert!(machine.is_poisoned());
+
+    let ((machine, pings), polls) =
+        block_on(typestate_pinger::Machine::new(typestate_pinger::Ready).ping());
+    assert_eq!((pings, polls), (1, 2));
+    let _: &typestate_pinger::Done = machine.state();
+}
