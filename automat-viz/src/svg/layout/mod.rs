@@ -328,9 +328,12 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
     // The start point is node `states`, after the states.
     let start = initial.map(|_| states);
     let nodes = states + usize::from(start.is_some());
-    // A fold marker whose target no other edge enters ranks below every state it stands
-    // for, as if it had an edge from each (edges that are not drawn): else the two, joined to
-    // nothing else, would float to the top rank, away from the states they belong with.
+    // The target of a fold marker that no other edge enters ranks below every state the
+    // marker stands for, as if each had an edge to it (edges that are not drawn), and the
+    // marker just above it: else the two, joined to nothing else, would float to the top
+    // rank, away from the states they belong with. (Ranking the marker below those states
+    // instead, and its target below the marker, drew `order` folded a rank taller for each
+    // marker, with nothing beside them.)
     let is_marker = |node: usize| graph.states.get(node).is_some_and(State::is_marker);
     let entered_otherwise = |target: usize| {
         edges
@@ -346,9 +349,16 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
         if !floating {
             continue;
         }
+        let targets: Vec<usize> = edges
+            .iter()
+            .filter(|&&(from, _, _)| from == marker)
+            .map(|&(_, to, _)| to)
+            .collect();
         for name in &state.stands_for {
             if let Some(source) = graph.state_index(name) {
-                rank_edges.push((source, marker, None));
+                for &target in &targets {
+                    rank_edges.push((source, target, None));
+                }
             }
         }
     }
@@ -389,8 +399,8 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
 
     widen_for_ports(&mut items, &mut sizes, frame);
     let blocks = blocks(items.len(), clusters, &chains);
-    // Every candidate order drawn in full; the drawing whose lines cross least (the first
-    // on a tie). Routing turns lines in lanes between ranks, so the crossings a reader sees
+    // Every candidate order drawn in full; the drawing whose lines cross least, the smallest
+    // of those (the first on a tie). Routing turns lines in lanes between ranks, so the crossings a reader sees
     // are not quite those between ranks that the ordering counts.
     order::candidates(&items, &blocks, start)
         .iter()
@@ -409,9 +419,17 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
                 clusters,
                 blocks: &blocks,
             };
-            draw_order(&parts, ranks, nodes)
+            let d = draw_order(&parts, ranks, nodes);
+            if std::env::var("DBG").is_ok() {
+                eprintln!("candidate: {}", crossings(&d));
+            }
+            d
         })
-        .min_by_key(crossings)
+        .min_by(|a, b| {
+            crossings(a)
+                .cmp(&crossings(b))
+                .then((a.width * a.height).total_cmp(&(b.width * b.height)))
+        })
         .expect("at least one order")
 }
 
@@ -469,6 +487,7 @@ fn draw_order(shared: &Shared<'_>, ranks: &[Vec<usize>], nodes: usize) -> Drawin
     } = *shared;
     let mut positions = place::place(items, ranks, spacing);
     place::straighten(items, ranks, chains, &mut positions, spacing);
+    place::pack_apart(items, ranks, start, &mut positions, spacing);
     let legends: Vec<f64> = clusters
         .iter()
         .map(|cluster| {

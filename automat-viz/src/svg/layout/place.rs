@@ -120,6 +120,80 @@ pub(super) fn straighten(
     }
 }
 
+/// Moves each part of the graph that no line joins to the start point (a fold marker and
+/// the state it stands before, when nothing else enters that state), as one, toward the
+/// middle of the rest of the drawing, as far as its neighbours on its ranks let it: placed
+/// on its own, such a part keeps the place its first order gave it, at the end of its ranks,
+/// and widens the drawing for nothing.
+pub(super) fn pack_apart(
+    items: &[Item],
+    ranks: &[Vec<usize>],
+    start: Option<usize>,
+    positions: &mut [f64],
+    spacing: &Spacing,
+) {
+    // Each item's part: a walk along lines from each item not yet in a part.
+    let mut part = vec![usize::MAX; items.len()];
+    let mut parts = 0;
+    for root in start.into_iter().chain(0..items.len()) {
+        if part[root] != usize::MAX {
+            continue;
+        }
+        let mut stack = vec![root];
+        part[root] = parts;
+        while let Some(item) = stack.pop() {
+            for &other in items[item].up.iter().chain(&items[item].down) {
+                if part[other] == usize::MAX {
+                    part[other] = parts;
+                    stack.push(other);
+                }
+            }
+        }
+        parts += 1;
+    }
+    let mut slot = vec![0; items.len()];
+    for rank in ranks {
+        for (position, &item) in rank.iter().enumerate() {
+            slot[item] = position;
+        }
+    }
+    // Parts other than the first (the start point's, or the first state's), in turn.
+    for moved in 1..parts {
+        let (mut low, mut high) = (f64::NEG_INFINITY, f64::INFINITY);
+        let (mut left_end, mut right_end) = (f64::INFINITY, f64::NEG_INFINITY);
+        let (mut inner_low, mut inner_high) = (f64::INFINITY, f64::NEG_INFINITY);
+        for (item, &owner) in part.iter().enumerate() {
+            if owner != moved {
+                left_end = left_end.min(positions[item] - items[item].before);
+                right_end = right_end.max(positions[item] + items[item].after);
+                continue;
+            }
+            inner_low = inner_low.min(positions[item] - items[item].before);
+            inner_high = inner_high.max(positions[item] + items[item].after);
+            // How far the item may move before it meets a neighbour of another part.
+            let rank = &ranks[items[item].rank];
+            if let Some(&left) = rank[..slot[item]].iter().rev().find(|&&o| part[o] != moved) {
+                low = low.max(positions[left] + gap(items, left, item, spacing) - positions[item]);
+            }
+            if let Some(&right) = rank[slot[item] + 1..].iter().find(|&&o| part[o] != moved) {
+                high =
+                    high.min(positions[right] - gap(items, item, right, spacing) - positions[item]);
+            }
+        }
+        if low > high || !left_end.is_finite() {
+            continue;
+        }
+        let shift = (f64::midpoint(left_end, right_end) - f64::midpoint(inner_low, inner_high))
+            .min(high)
+            .max(low);
+        for (item, &owner) in part.iter().enumerate() {
+            if owner == moved {
+                positions[item] += shift;
+            }
+        }
+    }
+}
+
 /// Moves what is not in a cluster out of the cluster's box: on every rank from its first
 /// member's to its last one's, the items before the cluster's run go toward lower positions
 /// and those after it toward higher ones, as far as it takes for their extent to stay
