@@ -217,6 +217,93 @@ pub mod tutorial;
 /// does: it may have moved data out of its state meaning to move on. `handle` returns
 /// `Result<Output, NoTransition>`, the input's `Output` variant holding the `Result<T, E>`.
 ///
+/// # Async inputs
+///
+/// The trait says which inputs are async: `async fn fetch(&mut self, key: u32) -> Vec<u8>;`.
+/// Every generated method of an async input is an `async fn` — on `Machine<S>` (every handler
+/// kind, with the same arguments and results as a synchronous one's) and on `Dynamic` — and
+/// `Dynamic::handle` is `async` when any input is; synchronous inputs keep plain methods, and a
+/// machine without async inputs is generated exactly as before. A handler of an async input
+/// may be an `async fn`, whose call is awaited, or a plain `fn`; an `async fn` handler of a
+/// synchronous input is an error that says to declare the input `async fn`. Nothing is boxed
+/// and nothing allocates: each method's future holds the machine's borrow, the arguments and
+/// the handler's own future, and the runtime needs no executor (it stays `no_std`).
+///
+/// **Cancellation.** Dropping a future half-way (a `select!` timeout, an aborted task) stops
+/// the handler at the `.await` it was waiting at, and leaves the machine as a panic there
+/// would:
+///
+/// * a transition, a branch, a fallible transition or a group's loop held the state (it moved
+///   out of `Dynamic` for the call), so `Dynamic` is *poisoned*: [`NoTransition::is_poisoned`]
+///   for every later input, `into_parts()` still returns the core;
+/// * a state's own loop (`&mut self`) borrowed the state in place, so the machine stays in its
+///   state, with whatever the handler changed before that `.await`;
+/// * on `Machine<S>`, a method that takes `self` drops the machine with its future; a loop's
+///   `&mut self` keeps it.
+///
+/// An observer and `tracing` hear of an input when its handler returns, as for synchronous
+/// handlers, so a dropped future is not reported. A future dropped before its first poll has
+/// run nothing.
+///
+/// **`Send`.** The generated futures are `Send` whenever what they hold is, so a machine runs
+/// inside `tokio::spawn`. The re-emitted input trait declares each async input as
+/// `fn fetch(&mut self, key: u32) -> impl Future<Output = Result<Vec<u8>, NoTransition>> + Send`,
+/// so generic code can require `Send` futures (`async fn drive<M: Fetcher + Send>`); for a
+/// generic machine, `Dynamic` implements it where the machine's type parameters are `Send`
+/// (a further bound the futures need, like `T: Sync` for a state holding `&T` across an
+/// `.await`, goes on the core's or the state's declaration). A machine whose data is not
+/// `Send` (an `Rc` in the core) cannot keep that promise: `#[automat::machine(?Send)]` drops
+/// the bound from the trait.
+///
+/// ```
+/// use core::future::Future;
+/// use core::task::{Context, Poll, Waker};
+///
+/// #[automat::machine]
+/// pub mod fetcher {
+///     /// The inputs.
+///     pub trait Fetcher {
+///         /// Fetch a key; the output is the value.
+///         async fn fetch(&mut self, key: u32) -> u32;
+///     }
+///
+///     /// The store, which answers after an `.await`.
+///     #[core]
+///     pub struct Store;
+///
+///     impl Store {
+///         async fn get(&mut self, key: u32) -> u32 {
+///             key * 2
+///         }
+///     }
+///
+///     #[state(initial)]
+///     pub struct Idle;
+///
+///     #[state]
+///     pub struct Done;
+///
+///     #[transitions]
+///     impl Idle {
+///         async fn fetch(self, store: &mut Store, key: u32) -> (Done, u32) {
+///             (Done, store.get(key).await)
+///         }
+///     }
+/// }
+///
+/// // Any executor runs it; this one polls with a waker that does nothing.
+/// let mut machine = fetcher::Dynamic::new(fetcher::Store, fetcher::Idle);
+/// let value = {
+///     let mut future = core::pin::pin!(machine.fetch(21));
+///     match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+///         Poll::Ready(value) => value,
+///         Poll::Pending => unreachable!("nothing in `fetch` waits"),
+///     }
+/// };
+/// assert_eq!(value, Ok(42));
+/// assert_eq!(machine.state_name(), "Done");
+/// ```
+///
 /// # Arguments
 ///
 /// `#[automat::machine(derive(Debug, Clone, PartialEq))]` derives the listed traits on the
@@ -251,6 +338,10 @@ pub mod tutorial;
 /// `serde` saves `Dynamic`, so it goes with `dynamic` or with both, not with `typestate`;
 /// writing both `dynamic` and `typestate` is an error (write neither to get both). The names
 /// of the items a mode leaves out stay reserved, so switching modes never breaks a module.
+///
+/// `#[automat::machine(?Send)]` drops the `Send` bound from the futures of the input trait's
+/// async methods, for a machine whose data is not `Send` (see [Async inputs](#async-inputs));
+/// on a machine without async inputs it is an error.
 ///
 /// `#[automat::machine(observe)]` reports every handled input (loops included) and every input
 /// `Dynamic` refuses to the core, which implements [`Observer`]; without it, the core is never
@@ -289,8 +380,11 @@ pub mod tutorial;
 ///   `match` that leaves the dynamic world; `From<Typed> for Dynamic` comes back.
 /// * `State`, `Input`, `Output`: one variant per state and per input (`syn_ack` becomes
 ///   `SynAck`), for storing states and for `Dynamic::handle`.
-/// * The input trait again, each output `T` now `Result<T, NoTransition>`, implemented by
+/// * The input trait again, each output `T` now `Result<T, NoTransition>` (an async input's
+///   method returning `impl Future<Output = Result<T, NoTransition>> + Send`), implemented by
 ///   `Dynamic`.
+/// * For an async input, every method above is an `async fn`, and `handle` is too (see
+///   [Async inputs](#async-inputs)).
 /// * `DESCRIPTION`: the graph, a [`Description`].
 ///
 /// # Errors at compile time
