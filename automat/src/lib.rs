@@ -511,6 +511,25 @@ pub mod __private {
 
     pub use crate::__automat_serde_impls as serde_impls;
 
+    /// A state of a machine whose `State` enum is `E`: it goes into `E` by `From` and comes
+    /// back out by [`Member::unwrap`]. A machine implements it for each of its states, so
+    /// that `From<Machine<S>> for Dynamic` and `TryFrom<Dynamic> for Machine<S>` are one
+    /// generic impl each rather than one per state.
+    pub trait Member<E>: Sized + Into<E> {
+        /// The state in `state`, or `state` itself when it holds another one.
+        ///
+        /// # Errors
+        ///
+        /// `state` itself when it is another state.
+        fn unwrap(state: E) -> Result<Self, E>;
+
+        /// `state` as the enum of states.
+        #[inline]
+        fn wrap(state: Self) -> E {
+            state.into()
+        }
+    }
+
     #[cfg(feature = "serde")]
     pub use crate::persist::{
         States, deserialize_machine, deserialize_state, serialize_machine, serialize_state,

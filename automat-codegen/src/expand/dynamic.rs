@@ -138,11 +138,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
     });
     let refused_doc = refused_doc(machine);
     // The conversions to and from `Machine<S>`, when there is one.
-    let conversions = machine
-        .states
-        .iter()
-        .filter(|_| machine.typestate())
-        .map(|state| conversions(machine, &state.ident, &state.ty));
+    let conversions = machine.typestate().then(|| conversions(machine));
     let debug_impl = debug.then(|| {
         let core = machine
             .core
@@ -283,7 +279,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
         }
 
         #debug_impl
-        #(#conversions)*
+        #conversions
     }
 }
 
@@ -695,14 +691,26 @@ fn input_pattern(input: &Input) -> TokenStream {
     }
 }
 
-/// `From<Machine<S>> for Dynamic` and `TryFrom<Dynamic> for Machine<S>`.
-fn conversions(machine: &Machine, state: &Ident, ty: &syn::Type) -> TokenStream {
-    let (decl, args, bounds) = (
-        generic_decl(&machine.generics),
-        generic_args(&machine.generics),
-        where_clause(&machine.generics),
+/// `From<Machine<S>> for Dynamic` and `TryFrom<Dynamic> for Machine<S>`, each one generic impl
+/// over the states, which implement `automat::__private::Member<State>` to be taken back out
+/// of `State` (into it, they go by `From`). One impl of each for every state would say the
+/// same thing once per state: three impls a state where this is one.
+fn conversions(machine: &Machine) -> TokenStream {
+    let krate = &machine.krate;
+    let args = generic_args(&machine.generics);
+    let state_generics = machine.state_generics();
+    let (state_decl, state_args, state_bounds) = (
+        generic_decl(&state_generics),
+        generic_args(&state_generics),
+        where_clause(&state_generics),
     );
-    let typed = machine_list(machine, &quote!(#ty), Mode::Names);
+    let s = quote!(S);
+    let (typed_decl, typed) = (
+        machine_list(machine, &s, Mode::Impl),
+        machine_list(machine, &s, Mode::Names),
+    );
+    let member = quote!(#krate::__private::Member<State #state_args>);
+    let member_bounds = where_with(&machine.generics, &[quote!(S: #member)]);
     let marker = marker_init(machine);
     let (value, core, data, slot) = (
         local("__value"),
@@ -718,27 +726,50 @@ fn conversions(machine: &Machine, state: &Ident, ty: &syn::Type) -> TokenStream 
         ),
         None => (quote!(), quote!(), quote!()),
     };
+    let members = machine.states.iter().map(|state| {
+        let (ident, ty) = (&state.ident, &state.ty);
+        quote! {
+            #[automatically_derived]
+            impl #state_decl #member for #ty #state_bounds {
+                #[inline]
+                fn unwrap(#data: State #state_args) -> ::core::result::Result<Self, State #state_args> {
+                    match #data {
+                        State::#ident(#data) => ::core::result::Result::Ok(#data),
+                        #data => ::core::result::Result::Err(#data),
+                    }
+                }
+            }
+        }
+    });
     quote! {
+        #(#members)*
+
         #[automatically_derived]
-        impl #decl ::core::convert::From<Machine #typed> for Dynamic #args #bounds {
+        impl #typed_decl ::core::convert::From<Machine #typed> for Dynamic #args #member_bounds {
             #[inline]
             fn from(#value: Machine #typed) -> Self {
-                Dynamic { #core_from slot: __Slot::__Live(State::#state(#value.state)) }
+                Dynamic { #core_from slot: __Slot::__Live(#krate::__private::Member::wrap(#value.state)) }
             }
         }
 
         #[automatically_derived]
-        impl #decl ::core::convert::TryFrom<Dynamic #args> for Machine #typed #bounds {
+        impl #typed_decl ::core::convert::TryFrom<Dynamic #args> for Machine #typed #member_bounds {
             /// The machine itself, handed back when it is not in this state.
             type Error = Dynamic #args;
 
             #[inline]
             fn try_from(#value: Dynamic #args) -> ::core::result::Result<Self, Dynamic #args> {
                 let Dynamic { #core_bind slot: #slot } = #value;
-                match #slot {
-                    __Slot::__Live(State::#state(#data)) => ::core::result::Result::Ok(Machine { #core_init state: #data, #marker }),
-                    #slot => ::core::result::Result::Err(Dynamic { #core_init slot: #slot }),
-                }
+                let #slot = match #slot {
+                    __Slot::__Live(#data) => match <S as #member>::unwrap(#data) {
+                        ::core::result::Result::Ok(#data) => {
+                            return ::core::result::Result::Ok(Machine { #core_init state: #data, #marker });
+                        }
+                        ::core::result::Result::Err(#data) => __Slot::__Live(#data),
+                    },
+                    #slot => #slot,
+                };
+                ::core::result::Result::Err(Dynamic { #core_init slot: #slot })
             }
         }
     }
