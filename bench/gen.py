@@ -433,12 +433,13 @@ use {m.module}::*;
     return lib, {}, ["typestate"], sizes
 
 
-def automat_machine(m: Machine, hook: str = "none") -> str:
+def automat_machine(m: Machine, hook: str = "none", mode: str | None = None) -> str:
     """The machine as automat declares it. `hook="observe"` declares it
     `#[automat::machine(observe)]` with an observer that overrides nothing: the hook is there,
     unused. `hook="generic"` declares the same machine with its core generic over the
     accumulator's type (`Core<A: BorrowMut<u64>>`), which the program instantiates with `u64`:
-    the generic twin of the plain machine."""
+    the generic twin of the plain machine. `mode` ("dynamic" or "typestate") declares it
+    `#[automat::machine(dynamic)]` or `#[automat::machine(typestate)]`: one API generated."""
     generic = hook == "generic"
     core_ty = "Core<A>" if generic else "Core"
     impl_params = "<A: BorrowMut<u64>>" if generic else ""
@@ -473,6 +474,8 @@ def automat_machine(m: Machine, hook: str = "none") -> str:
     if generic:
         core = "pub struct Core<A: BorrowMut<u64>> {\n        pub acc: A,\n    }"
         observer = "\n    use core::borrow::BorrowMut;\n"
+    if mode:
+        args = f"({mode})" if not args else f"({mode}, {args[1:-1]})"
     return f"""#[automat::machine{args}]
 pub mod {m.module} {{
     pub trait {m.trait} {{
@@ -494,7 +497,7 @@ def automat_deps(hook: str) -> dict:
     return {"automat": None}
 
 
-def automat_dynamic(m: Machine, paths: tuple[str, ...], hook: str = "none"):
+def automat_dynamic(m: Machine, paths: tuple[str, ...], hook: str = "none", mode: str | None = None):
     """automat's `Dynamic`, through its inherent methods or through `handle(Input)`: one
     crate each, so that each calls the machine from one place, as the baseline does. `hook`:
     see `automat_machine` and `automat_deps`."""
@@ -517,12 +520,12 @@ def automat_dynamic(m: Machine, paths: tuple[str, ...], hook: str = "none"):
         lib += replay_fn("replay_methods", setup, methods, finish)
     if "handle" in paths:
         lib += replay_fn("replay_handle", setup, handle, finish)
-    files = {"src/machine.rs": automat_machine(m, hook)}
+    files = {"src/machine.rs": automat_machine(m, hook, mode)}
     args = "<u64>" if hook == "generic" else ""
     return lib, automat_deps(hook), list(paths), [("Dynamic", f"{m.module}::Dynamic{args}")], files
 
 
-def automat_typestate(m: Machine, hook: str = "none"):
+def automat_typestate(m: Machine, hook: str = "none", mode: str | None = None):
     """automat's typestate `Machine<S>`, through the same dispatch `match` as the others."""
     lib = HEADER.format(machine=m.name, what="automat's typestate `Machine<S>` and a dispatch `match`")
     lib += f"\nmod machine;\npub use machine::{m.module};\nuse {m.module}::*;\n"
@@ -535,7 +538,7 @@ def automat_typestate(m: Machine, hook: str = "none"):
         transition_call=lambda t, v: f"{v}.{m.inputs[m.transitions[t][1]]}()",
         loop_call=lambda t, v: f"{v}.{m.inputs[m.transitions[t][1]]}()",
     )
-    files = {"src/machine.rs": automat_machine(m, hook)}
+    files = {"src/machine.rs": automat_machine(m, hook, mode)}
     sizes = [("Machine<S>", f"{m.module}::Machine<{m.module}::{m.states[m.initial]}{args}>"), ("Any", "Any")]
     return lib, automat_deps(hook), ["typestate"], sizes, files
 
@@ -1077,6 +1080,11 @@ IMPLEMENTATIONS = {
     "automat": (lambda m: automat_dynamic(m, ("methods",)), "dynamic"),
     "automat-handle": (lambda m: automat_dynamic(m, ("handle",)), "dynamic"),
     "automat-ts": (automat_typestate, "typestate"),
+    # One API generated (issue 15): `#[automat::machine(dynamic)]`, used through the inherent
+    # methods, and `#[automat::machine(typestate)]`, through the dispatch `match`.
+    "automat-dyn": (lambda m: automat_dynamic(m, ("methods",), mode="dynamic"), "dynamic"),
+    "automat-dyn-handle": (lambda m: automat_dynamic(m, ("handle",), mode="dynamic"), "dynamic"),
+    "automat-ts-only": (lambda m: automat_typestate(m, mode="typestate"), "typestate"),
     "smlang": (smlang, "dynamic"),
     "rust-fsm": (rust_fsm, "dynamic"),
     "statig": (statig, "dynamic"),

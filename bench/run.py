@@ -13,11 +13,14 @@ Stages, in order (all by default):
   counting only the replay function (`--toggle-collect`), for instructions per event. Fails if
   any implementation's checksum, final state or event fingerprint differs from another's.
 * `warm`: incremental rebuild of each machine crate with its dependencies built: touch its
-  sources, `cargo build --release -p CRATE --lib`, median of `--runs`.
+  sources, `cargo build --release -p CRATE --lib`, median of `--runs`; the runs of one
+  machine's crates interleave, so automat's and the baseline's are timed close together.
 * `cold`: one clean build of the tcp crate of each implementation, with all its dependencies,
   in a fresh target folder.
 * `expand`: `automat_codegen::expand` itself, timed on each machine's tokens, built optimised
   and built as cargo builds proc macros by default (opt-level 0: profile `macro-default`).
+* `tokens`: the tokens `automat_codegen::expand` generates for each machine, with both APIs and
+  with `dynamic` or `typestate` alone, per handler.
 * `report`: writes docs/benchmarks.md from everything measured so far.
 
 Results are kept in bench/target/results.json, so stages can be re-run alone and the report
@@ -54,11 +57,14 @@ ROWS = [
     ("hand", "match", "hand-written `match`, `#[inline]` (baseline)", None),
     ("automat", "methods", "**automat `Dynamic`, inherent methods**", "hand/match"),
     ("automat-handle", "handle", "**automat `Dynamic::handle(Input)`**", "hand/match"),
+    ("automat-dyn", "methods", "automat `#[machine(dynamic)]`, inherent methods", "hand/match"),
+    ("automat-dyn-handle", "handle", "automat `#[machine(dynamic)]`, `handle(Input)`", "hand/match"),
     ("smlang", "smlang", "smlang 0.8", "hand/match"),
     ("rust-fsm", "rust-fsm", "rust-fsm 0.8", "hand/match"),
     ("statig", "statig", "statig 0.4", "hand/match"),
     ("hand-ts", "typestate", "hand-written typestate functions + dispatch `match` (baseline)", None),
     ("automat-ts", "typestate", "**automat `Machine<S>`** + dispatch `match`", "hand-ts/typestate"),
+    ("automat-ts-only", "typestate", "automat `#[machine(typestate)]` + dispatch `match`", "hand-ts/typestate"),
     ("typestate", "typestate", "typestate 0.8 + dispatch `match`", "hand-ts/typestate"),
     ("sm", "typestate", "sm 0.9 + dispatch `match`", "hand-ts/typestate"),
     ("statum", "typestate", "statum 0.9 + dispatch `match`", "hand-ts/typestate"),
@@ -98,11 +104,13 @@ GENERIC_ROWS = [
 BUILD_ROWS = [
     ("hand", "hand-written `match` (baseline)", None),
     ("automat", "**automat**, used through `Dynamic`", "hand"),
+    ("automat-dyn", "**automat `#[machine(dynamic)]`**, used through `Dynamic`", "hand"),
     ("smlang", "smlang 0.8", "hand"),
     ("rust-fsm", "rust-fsm 0.8", "hand"),
     ("statig", "statig 0.4", "hand"),
     ("hand-ts", "hand-written typestate + dispatch (baseline)", None),
     ("automat-ts", "**automat**, used through `Machine<S>` + dispatch", "hand-ts"),
+    ("automat-ts-only", "**automat `#[machine(typestate)]`** + dispatch", "hand-ts"),
     ("typestate", "typestate 0.8 + dispatch", "hand-ts"),
     ("sm", "sm 0.9 + dispatch", "hand-ts"),
     ("statum", "statum 0.9 + dispatch", "hand-ts"),
@@ -256,37 +264,51 @@ def timed_build(args: list[str], cwd: str, env: dict, timeout: int) -> float:
 
 
 def stage_warm(results: dict, machines: list[str], impls: list[str], runs: int, timeout: int) -> None:
+    """The runs of one machine's crates interleave (run 1 of every crate, then run 2, ...), so
+    the ratio of automat's build to the baseline's is taken from builds minutes apart at most,
+    under about the same load."""
     warm = results.setdefault("warm", {})
-    for name in crates(machines, impls):
-        args = ["cargo", "build", "--release", "-p", name, "--lib"]
-        try:
-            # Dependencies built, and the crate itself, so each timed run rebuilds only it.
-            subprocess.run(args, cwd=HERE, env=cargo_env(), check=True, capture_output=True, timeout=timeout)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
-            warm[name] = {"error": f"{type(error).__name__}"}
-            log(f"warm {name}: {type(error).__name__}")
-            save(results)
-            continue
-        times, loads = [], []
-        timed_out = False
-        for k in range(runs):
-            for path in sources(name):
-                os.utime(path)
-            loads.append(loadavg())
+    for machine in machines:
+        names = crates([machine], impls)
+        timed = {}
+        for name in names:
+            args = ["cargo", "build", "--release", "-p", name, "--lib"]
             try:
-                times.append(timed_build(args, HERE, cargo_env(), timeout))
-            except subprocess.TimeoutExpired:
-                timed_out = True
-                break
-            # A build of minutes is timed once: its noise is small beside it.
-            if times[-1] > 120:
-                break
-        if timed_out:
-            warm[name] = {"error": f"more than {timeout} s", "times": times}
-        else:
-            warm[name] = {"times": times, "median": statistics.median(times), "load": loads}
-        if name in warm and "median" in warm[name]:
-            log(f"warm {name}: median {warm[name]['median']:.2f} s of {len(times)} (load {max(loads):.1f})")
+                # Dependencies built, and the crate itself, so each timed run rebuilds only it.
+                subprocess.run(args, cwd=HERE, env=cargo_env(), check=True, capture_output=True, timeout=timeout)
+                timed[name] = {"times": [], "load": []}
+            except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+                warm[name] = {"error": f"{type(error).__name__}"}
+                log(f"warm {name}: {type(error).__name__}")
+                save(results)
+        for k in range(runs):
+            for name, entry in timed.items():
+                if entry.get("done"):
+                    continue
+                args = ["cargo", "build", "--release", "-p", name, "--lib"]
+                for path in sources(name):
+                    os.utime(path)
+                entry["load"].append(loadavg())
+                try:
+                    entry["times"].append(timed_build(args, HERE, cargo_env(), timeout))
+                except subprocess.TimeoutExpired:
+                    entry["error"] = f"more than {timeout} s"
+                    entry["done"] = True
+                    continue
+                except subprocess.CalledProcessError as error:
+                    entry["error"] = f"{type(error).__name__}"
+                    entry["done"] = True
+                    continue
+                # A build of minutes is timed once: its noise is small beside it.
+                if entry["times"][-1] > 120:
+                    entry["done"] = True
+        for name, entry in timed.items():
+            times, loads = entry["times"], entry["load"]
+            if "error" in entry:
+                warm[name] = {"error": entry["error"], "times": times}
+            else:
+                warm[name] = {"times": times, "median": statistics.median(times), "load": loads, "interleaved": True}
+                log(f"warm {name}: median {warm[name]['median']:.2f} s of {len(times)} (load {max(loads):.1f})")
         save(results)
 
 
@@ -366,6 +388,27 @@ def stage_expand(results: dict, machines: list[str]) -> None:
             save(results)
 
 
+# The generated code of each automat crate: tokens, and tokens per handler.
+TOKEN_IMPLS = ["automat", "automat-dyn", "automat-ts-only"]
+
+
+def stage_tokens(results: dict, machines: list[str]) -> None:
+    """What the macro generates for each machine in each mode: `expand-time FILE 1` on the
+    crate's `machine.rs`, counting the output's tokens (identifiers, punctuation, literals)."""
+    run(["cargo", "build", "--release", "-p", "expand-time"], cwd=HERE, env=cargo_env())
+    binary = os.path.join(TARGET, "release", "expand-time")
+    tokens = results.setdefault("tokens", {})
+    handlers = {m.name: len(m.transitions) for m in gen.MACHINES}
+    for machine in machines:
+        for impl in TOKEN_IMPLS:
+            source = os.path.join(HERE, "gen", f"{machine}-{impl}", "src", "machine.rs")
+            entry = json.loads(run([binary, source, "1"]).stdout)
+            entry["handlers"] = handlers[machine]
+            tokens[f"{machine}-{impl}"] = entry
+            log(f"tokens {machine}-{impl}: {entry['output_tokens'] / entry['handlers']:.0f} per handler")
+        save(results)
+
+
 # --------------------------------------------------------------------------------------------
 # The report
 
@@ -420,7 +463,7 @@ if __name__ == "__main__":
     from report import write_report  # noqa: E402  (kept apart: it is mostly prose)
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--stages", default="runtime,warm,cold,expand,report")
+    parser.add_argument("--stages", default="runtime,warm,cold,expand,tokens,report")
     parser.add_argument("--machines", default=",".join(MACHINES))
     parser.add_argument("--impls", default=",".join(IMPLS))
     parser.add_argument("--events", type=int, default=10_000_000)
@@ -444,6 +487,8 @@ if __name__ == "__main__":
         stage_cold(results, [i for i in impls if i in build_impls], args.timeout)
     if "expand" in stages:
         stage_expand(results, machines)
+    if "tokens" in stages:
+        stage_tokens(results, machines)
     if any(stage != "report" for stage in stages):
         stage_info(results, "end:" + ",".join(s for s in stages if s != "report"))
     save(results)
