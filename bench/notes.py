@@ -10,6 +10,40 @@ NOTES = {
     "generic": (
         "A generic machine instantiated with concrete types is monomorphised into the code of the machine written for them: the same instructions per event on every machine measured, and the same `size_of` — `Dynamic<u64>` 16 bytes and `Machine<S, u64>` 8, as their twins. A machine whose only generic parameters are its states' holds them in `Machine<S, …>` through a zero-sized `PhantomData<fn() -> (…)>` field, which adds no bytes either."
     ),
+    "issue15": """\
+**What each mode generates.** With both APIs (the default): `State`, `Input`, `Output`,
+`Machine<S>` with its branch enums, `Dynamic` with `handle` and the input trait's impl,
+`Typed`, the conversions between the two machines, and `DESCRIPTION`. `dynamic` keeps
+`State`, `Input`, `Output`, `Dynamic`, `handle`, the trait's impl, `serde` and `DESCRIPTION`;
+`typestate` keeps `Machine<S>`, its branch enums and `DESCRIPTION`. The input trait is emitted
+in every mode.
+
+**Measured on 2026-12-02 (03:13–03:21 UTC), under a load of 6 on 2 cores** (four engineers
+compiling): every wall-clock figure of that run is about three times the quiet machine's, and the
+interleaving keeps the ratios, not the seconds, comparable with the 2026-11-27 run. Warm rebuild
+of ring-1000: hand-written `match` 3.60 s, `dynamic` alone 16.35 s (4.54×), both APIs 23.80 s
+(6.61×); hand-written typestate 18.66 s, `typestate` alone 20.28 s (1.09×), both APIs through
+`Machine<S>` 37.43 s (2.01×). ring-1000 / ring-100: both APIs 11.6×, `dynamic` 9.8×, hand-written
+5.9×. `typestate` alone reaches the typestate baseline; `dynamic` alone removes a third of the
+default build and is still far from 1.4×.
+
+**Generic conversions** (one `From<Machine<S>> for Dynamic` and one `TryFrom<Dynamic> for
+Machine<S>` over a hidden `Member<State>` trait, instead of both per state): 392 → 368 tokens
+per handler at ring-1000, 397 → 374 at ring-100 (`--stages tokens`, before and after the
+change); the warm rebuild of ring-1000 with both APIs went from 26.87 s to 23.80 s, two runs ten
+minutes apart under the same load (5.6 and 5.9), which is within the noise of this machine.
+Kept: fewer items, the same API.
+
+**Why `dynamic` alone is still 4.5× the hand-written `match`.** The hand-written crate is one
+`match` of 4,000 arms and nothing else; the `dynamic` crate has, per state, a `State` variant, a
+`From<State>` impl, a poisoned `__Slot` variant, an arm in `state_name` and in `accepts`, and per
+handler an arm in its input's method (the state moved out of the slot with `mem::replace`, the
+`let … else { unreachable!() }` re-match, the handler call, the `traced` report) and an entry in
+`DESCRIPTION`: 250 tokens per handler. What is left to try, each to be measured with `bench/run.sh
+--machines ring100,ring1000 --impls hand,automat-dyn --stages warm,tokens,report`: the arms'
+`unreachable!()` as a call of one runtime function (no macro expansion per arm), the `traced`
+report as one call with the transition's index, and `DESCRIPTION` as arrays of indices into one
+table of names instead of a struct literal per transition.""",
     "machine": """\
 On 2026-11-27 every build stage ran last for every implementation at once, nothing else running
 on the machine; the run-time stage ran last for the peers and for automat's crates on the same

@@ -1,9 +1,10 @@
 //! Times `automat_codegen::expand` (the whole macro: parse, check, generate) on a machine
 //! module written by `gen.py`, outside rustc, so the figure is the macro's own cost.
 //!
-//! `expand-time FILE [RUNS]`: FILE holds `#[automat::machine] pub mod ... { ... }` (or `#[automat::machine(ARGS)]`,
-//! the arguments passed as rustc passes them); prints one
-//! JSON line with the median and minimum time of RUNS expansions and the output's size.
+//! `expand-time FILE [RUNS]`: FILE holds `#[automat::machine] pub mod ... { ... }` (or
+//! `#[automat::machine(ARGS)]`, the arguments passed as rustc passes them); prints one JSON
+//! line with the median and minimum time of RUNS expansions and the output's size, in bytes of
+//! text and in tokens.
 //! `expand-time FILE --print`: prints the expansion instead (pipe it through `rustfmt`).
 
 use std::time::Instant;
@@ -16,11 +17,11 @@ fn main() {
     let source = std::fs::read_to_string(path).expect("read FILE");
     // The attribute is what rustc strips before calling the macro on the item; its arguments,
     // `#[automat::machine(dynamic)]`, are what rustc passes beside it.
-    let (args, item) = split_attribute(&source);
-    let args: TokenStream = args.parse().expect("the attribute's arguments are tokens");
+    let (attribute, item) = split_attribute(&source);
+    let attribute: TokenStream = attribute.parse().expect("the attribute's arguments are tokens");
     if args.get(1).map(String::as_str) == Some("--print") {
         let tokens: TokenStream = item.parse().expect("FILE is Rust tokens");
-        println!("{}", automat_codegen::expand(args.clone(), tokens));
+        println!("{}", automat_codegen::expand(attribute, tokens));
         return;
     }
     let runs: usize = args.get(1).map_or(7, |runs| runs.parse().expect("RUNS"));
@@ -32,7 +33,7 @@ fn main() {
     for _ in 0..runs {
         let input = tokens.clone();
         let start = Instant::now();
-        let output = automat_codegen::expand(args.clone(), input);
+        let output = automat_codegen::expand(attribute.clone(), input);
         times.push(start.elapsed().as_secs_f64());
         output_len = output.to_string().len();
         output_tokens = count(output.clone());
