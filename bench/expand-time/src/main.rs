@@ -18,7 +18,9 @@ fn main() {
     // The attribute is what rustc strips before calling the macro on the item; its arguments,
     // `#[automat::machine(dynamic)]`, are what rustc passes beside it.
     let (attribute, item) = split_attribute(&source);
-    let attribute: TokenStream = attribute.parse().expect("the attribute's arguments are tokens");
+    let attribute: TokenStream = attribute
+        .parse()
+        .expect("the attribute's arguments are tokens");
     if args.get(1).map(String::as_str) == Some("--print") {
         let tokens: TokenStream = item.parse().expect("FILE is Rust tokens");
         println!("{}", automat_codegen::expand(attribute, tokens));
@@ -56,7 +58,9 @@ fn main() {
 /// The arguments of the leading `#[automat::machine(...)]` (empty without parentheses) and the
 /// source after the attribute.
 fn split_attribute(source: &str) -> (&str, &str) {
-    let start = source.find("#[automat::machine").expect("FILE holds #[automat::machine]");
+    let start = source
+        .find("#[automat::machine")
+        .expect("FILE holds #[automat::machine]");
     let rest = &source[start + "#[automat::machine".len()..];
     let end = rest.find("]\n").expect("the attribute ends its line");
     let args = rest[..end].trim();
