@@ -323,7 +323,7 @@ fn expand_prints_a_generic_machine_with_its_parameters() {
     for item in [
         "pub struct Dynamic<T: Sink = ()> {",
         "impl<T: Sink> Dynamic<T> {",
-        "impl<T: Sink> ::core::convert::From<Machine<Closed, T>> for Dynamic<T> {",
+        "impl<S, T: Sink> ::core::convert::From<Machine<S, T>> for Dynamic<T>\n    where\n        S: ::automat::__private::Member<State>,",
     ] {
         assert!(out.contains(item), "`{item}` missing from\n{out}");
     }
