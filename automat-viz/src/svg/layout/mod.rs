@@ -400,8 +400,8 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
     widen_for_ports(&mut items, &mut sizes, frame);
     let blocks = blocks(items.len(), clusters, &chains);
     // Every candidate order drawn in full; the drawing whose lines cross least, the smallest
-    // of those (the first on a tie). Routing turns lines in lanes between ranks, so the crossings a reader sees
-    // are not quite those between ranks that the ordering counts.
+    // of those (the first on a tie). Routing turns lines in lanes between ranks, so the
+    // crossings a reader sees are not quite those between ranks that the ordering counts.
     order::candidates(&items, &blocks, start)
         .iter()
         .map(|ranks| {
@@ -419,11 +419,7 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
                 clusters,
                 blocks: &blocks,
             };
-            let d = draw_order(&parts, ranks, nodes);
-            if std::env::var("DBG").is_ok() {
-                eprintln!("candidate: {}", crossings(&d));
-            }
-            d
+            draw_order(&parts, ranks, nodes)
         })
         .min_by(|a, b| {
             crossings(a)
