@@ -42,7 +42,7 @@ impl Marker {
 }
 
 /// Parses the arguments of `#[automat::machine(...)]`: `derive(Trait, ...)`, `serde`,
-/// `observe`, `crate = path`, and `dynamic` or `typestate`.
+/// `observe`, `crate = path`, `dynamic` or `typestate`, and `?Send`.
 pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
     let (args, unsend) = take_unsend(args, errors);
     let mut read = Args {

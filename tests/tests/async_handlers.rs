@@ -606,7 +606,7 @@ async fn a_timeout_in_select_cancels_a_transition_and_poisons() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_timeout_in_select_cancels_a_loop_and_keeps_the_state() {
+async fn a_tokio_timeout_cancels_a_loop_and_keeps_the_state() {
     let mut machine = relay::Dynamic::new(relay::Buffer { items: vec![7_u32] }, relay::Taking);
     let timed_out = tokio::time::timeout(
         Duration::from_secs(1),
@@ -824,4 +824,22 @@ fn async_inputs_work_in_each_mode() {
         block_on(typestate_pinger::Machine::new(typestate_pinger::Ready).ping());
     assert_eq!((pings, polls), (1, 2));
     let _: &typestate_pinger::Done = machine.state();
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_generic_machine_of_data_that_is_not_send_still_has_its_methods() {
+    // `Dynamic<Rc<u8>>` does not implement `Relay` (its futures could not be `Send`), but its
+    // inherent methods, and the typestate machine's, are there.
+    let mut machine = relay::Dynamic::new(relay::Buffer { items: Vec::new() }, relay::Taking);
+    assert_eq!(machine.send(Rc::new(1_u8), Duration::ZERO).await, Ok(1));
+    let items = machine.close(Duration::ZERO).await.expect("taking closes");
+    assert_eq!(*items[0], 1);
+    let typed = relay::Machine::new(
+        relay::Buffer {
+            items: vec![Rc::new(2_u8)],
+        },
+        relay::Taking,
+    );
+    let (_, items) = typed.close(Duration::ZERO).await;
+    assert_eq!(*items[0], 2);
 }
