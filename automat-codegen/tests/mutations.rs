@@ -36,6 +36,7 @@ const SOURCES: &[&str] = &[
     "../examples/src/machines/door_lock.rs",
     "../examples/src/machines/lines.rs",
     "../examples/src/machines/tls.rs",
+    "../examples/src/machines/kv.rs",
     "../tests/src/lib.rs",
     "../tests/tests/async_handlers.rs",
 ];

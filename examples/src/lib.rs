@@ -12,7 +12,10 @@
 //!   (a machine generic over a lifetime, with an input borrowed for the call);
 //! * [`tls`]: the client side of a TLS 1.3 handshake (RFC 8446), with a group for the fatal
 //!   alert of every handshake state, fallible inputs for the checks, and a branch for PSK
-//!   against certificates.
+//!   against certificates;
+//! * [`kv`]: one connection of a Redis-like key-value protocol, whose handlers await a
+//!   [`Backend`] (a credential check, the shared store, a rate limiter), generic over it so it
+//!   needs no runtime; [`kv_server`] runs it over TCP with tokio (`cargo run --example kv`).
 //!
 //! ```
 //! use automat_examples::turnstile::{Core, Dynamic, Locked};
@@ -30,6 +33,7 @@
 mod machines {
     pub mod door_lock;
     pub mod garage_door;
+    pub mod kv;
     pub mod lines;
     pub mod tcp;
     pub mod tls;
@@ -38,7 +42,10 @@ mod machines {
 
 pub use machines::door_lock::door_lock;
 pub use machines::garage_door::garage_door;
+pub use machines::kv::{Backend, Text, kv};
 pub use machines::lines::lines;
 pub use machines::tcp::{Sink, tcp};
 pub use machines::tls::tls;
 pub use machines::turnstile::turnstile;
+
+pub mod kv_server;

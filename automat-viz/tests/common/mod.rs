@@ -73,6 +73,7 @@ pub fn machines() -> Vec<Machine> {
         fixture("tls_flat", &tls_flat::tls_flat::DESCRIPTION, "tls_flat.rs"),
         example("door_lock", &automat_examples::door_lock::DESCRIPTION),
         example("garage_door", &automat_examples::garage_door::DESCRIPTION),
+        example("kv", &automat_examples::kv::DESCRIPTION),
         example("lines", &automat_examples::lines::DESCRIPTION),
         example("tcp", &automat_examples::tcp::DESCRIPTION),
         example("tls", &automat_examples::tls::DESCRIPTION),

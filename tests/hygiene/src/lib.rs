@@ -11,6 +11,8 @@
 pub mod door_lock_file;
 #[path = "../../../examples/src/machines/garage_door.rs"]
 pub mod garage_door_file;
+#[path = "../../../examples/src/machines/kv.rs"]
+pub mod kv_file;
 #[path = "../../../examples/src/machines/lines.rs"]
 pub mod lines_file;
 #[path = "../../../examples/src/machines/tcp.rs"]

@@ -1,0 +1,268 @@
+//! The async key-value session: its server started on a port of its own on the loopback address
+//! and stopped by each test, a client's session against it asserted line by line; and the
+//! session's waits (the password penalty, the write limiter) on tokio's paused clock.
+
+use automat_examples::Text;
+use automat_examples::kv::{Dynamic, Greeting, Reply, Server};
+use automat_examples::kv_server::{Ended, Shared, parse, run};
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// The exchange a client expects: the greeting (sent as the empty line), then each line sent
+/// with its reply.
+fn exchange(lines: &[(&str, &str)]) -> Vec<(String, String)> {
+    lines
+        .iter()
+        .map(|&(sent, heard)| (sent.to_owned(), heard.to_owned()))
+        .collect()
+}
+
+fn ms(millis: u64) -> Duration {
+    Duration::from_millis(millis)
+}
+
+#[tokio::test]
+async fn a_client_session_over_tcp() {
+    let backend = Shared::new([("ada", "lovelace")]);
+    let script = [
+        "PING",
+        "GET motd",
+        "AUTH ada babbage",
+        "AUTH ada lovelace",
+        "SET motd hello",
+        "GET motd",
+        "get nothing",
+        "SET motd",
+        "FLY away",
+        "AUTH ada lovelace",
+        "QUIT",
+    ];
+    let (transcript, ended) = run(backend, Duration::from_secs(5), &script).await.unwrap();
+    assert_eq!(
+        transcript,
+        exchange(&[
+            ("", "+OK automat-kv ready"),
+            ("PING", "+PONG"),
+            ("GET motd", "-NOAUTH authenticate first: AUTH user password"),
+            ("AUTH ada babbage", "-DENIED wrong user or password, 2 tries left"),
+            ("AUTH ada lovelace", "+OK welcome, ada"),
+            ("SET motd hello", "+OK"),
+            ("GET motd", "$hello"),
+            ("get nothing", "_"),
+            ("SET motd", "-ERR usage: SET key value (one word)"),
+            ("FLY away", "-ERR unknown command: PING, AUTH, GET, SET or QUIT"),
+            (
+                "AUTH ada lovelace",
+                "-ERR input `auth` is not accepted in state `Ready`"
+            ),
+            ("QUIT", "+BYE"),
+        ])
+    );
+    assert_eq!(
+        ended,
+        [Ended {
+            state: "Closed",
+            poisoned: false,
+            lines: 11
+        }]
+    );
+}
+
+#[tokio::test]
+async fn sessions_share_the_store_and_the_third_wrong_password_closes() {
+    let backend = Shared::new([("ada", "lovelace"), ("grace", "cobol")]);
+    let writer = run(
+        backend.clone(),
+        Duration::from_secs(5),
+        &["AUTH grace cobol", "SET lang rust", "QUIT"],
+    );
+    let (_, ended) = writer.await.unwrap();
+    assert_eq!(ended[0].state, "Closed");
+    let script = ["AUTH ada lovelace", "GET lang"];
+    let (transcript, _) = run(backend.clone(), Duration::from_secs(5), &script)
+        .await
+        .unwrap();
+    assert_eq!(transcript[2], ("GET lang".to_owned(), "$rust".to_owned()));
+
+    let script = ["AUTH ada 1", "AUTH ada 2", "AUTH ada 3"];
+    let (transcript, ended) = run(backend, Duration::from_secs(5), &script)
+        .await
+        .unwrap();
+    assert_eq!(
+        transcript,
+        exchange(&[
+            ("", "+OK automat-kv ready"),
+            ("AUTH ada 1", "-DENIED wrong user or password, 2 tries left"),
+            ("AUTH ada 2", "-DENIED wrong user or password, 1 tries left"),
+            (
+                "AUTH ada 3",
+                "-DENIED wrong user or password, no tries left: bye"
+            ),
+        ])
+    );
+    assert_eq!(
+        ended,
+        [Ended {
+            state: "Closed",
+            poisoned: false,
+            lines: 3
+        }]
+    );
+}
+
+#[tokio::test]
+async fn a_loop_that_times_out_leaves_the_session_where_it_was() {
+    // Every `GET` and `SET` takes a minute; the server gives a command 100 ms.
+    let backend = Shared::new([("ada", "lovelace")]).with_latency(Duration::ZERO, ms(60_000));
+    let script = ["AUTH ada lovelace", "GET motd", "SET motd hi", "PING", "QUIT"];
+    let (transcript, ended) = run(backend, ms(100), &script).await.unwrap();
+    assert_eq!(
+        transcript,
+        exchange(&[
+            ("", "+OK automat-kv ready"),
+            ("AUTH ada lovelace", "+OK welcome, ada"),
+            ("GET motd", "-ERR timed out"),
+            ("SET motd hi", "-ERR timed out"),
+            ("PING", "+PONG"),
+            ("QUIT", "+BYE"),
+        ])
+    );
+    assert_eq!(
+        ended,
+        [Ended {
+            state: "Closed",
+            poisoned: false,
+            lines: 5
+        }]
+    );
+}
+
+#[tokio::test]
+async fn a_transition_that_times_out_poisons_the_session() {
+    // The credential check takes a minute; the server gives a command 100 ms.
+    let backend = Shared::new([("ada", "lovelace")]).with_latency(ms(60_000), Duration::ZERO);
+    let (transcript, ended) = run(backend, ms(100), &["AUTH ada lovelace"])
+        .await
+        .unwrap();
+    assert_eq!(
+        transcript,
+        exchange(&[
+            ("", "+OK automat-kv ready"),
+            ("AUTH ada lovelace", "-ERR timed out"),
+        ])
+    );
+    assert_eq!(
+        ended,
+        [Ended {
+            state: "Unauthenticated",
+            poisoned: true,
+            lines: 1
+        }]
+    );
+}
+
+/// A session in `Ready`, driven without a socket.
+async fn ready() -> Dynamic<Shared> {
+    let backend = Shared::new([("ada", "lovelace")]);
+    let mut session = Dynamic::new(Server { backend }, Greeting);
+    assert_eq!(session.connect(), Ok(Reply::Hello));
+    let welcome = session.auth("ada", "lovelace").await;
+    assert_eq!(welcome, Ok(Reply::Welcome(Text::new("ada").unwrap())));
+    session
+}
+
+#[tokio::test(start_paused = true)]
+async fn each_wrong_password_waits_twice_as_long_as_the_last() {
+    let backend = Shared::new([("ada", "lovelace")]);
+    let mut session = Dynamic::new(Server { backend }, Greeting);
+    session.connect().unwrap();
+    let start = Instant::now();
+    assert_eq!(session.auth("ada", "x").await, Ok(Reply::Denied(2)));
+    assert_eq!(start.elapsed(), ms(100));
+    assert_eq!(session.auth("bob", "lovelace").await, Ok(Reply::Denied(1)));
+    assert_eq!(start.elapsed(), ms(300));
+    assert_eq!(session.state_name(), "Unauthenticated");
+    assert_eq!(session.auth("ada", "y").await, Ok(Reply::TooManyTries));
+    assert_eq!(start.elapsed(), ms(700));
+    assert_eq!(session.state_name(), "Closed");
+}
+
+#[tokio::test(start_paused = true)]
+async fn writes_beyond_the_burst_wait_for_the_limiter() {
+    let mut session = ready().await;
+    let start = Instant::now();
+    for key in ["a", "b", "c"] {
+        assert_eq!(session.set(key, "1").await, Ok(Reply::Stored));
+    }
+    assert_eq!(start.elapsed(), Duration::ZERO, "three writes at once");
+    assert_eq!(session.set("d", "1").await, Ok(Reply::Stored));
+    assert_eq!(start.elapsed(), ms(50), "then one every 50 ms");
+    assert_eq!(session.set("e", "1").await, Ok(Reply::Stored));
+    assert_eq!(start.elapsed(), ms(100));
+    // Reads are not limited.
+    assert_eq!(
+        session.get("e").await,
+        Ok(Reply::Value(Text::new("1").unwrap()))
+    );
+    assert_eq!(start.elapsed(), ms(100));
+    // Idle for long enough, the bucket fills up again, to three writes and no more.
+    tokio::time::sleep(ms(1000)).await;
+    for key in ["f", "g", "h"] {
+        assert_eq!(session.set(key, "1").await, Ok(Reply::Stored));
+    }
+    assert_eq!(start.elapsed(), ms(1100));
+    assert_eq!(session.set("i", "1").await, Ok(Reply::Stored));
+    assert_eq!(start.elapsed(), ms(1150));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_value_too_long_is_refused_without_taking_a_write() {
+    let mut session = ready().await;
+    let long = "x".repeat(Text::CAPACITY + 1);
+    for _ in 0..5 {
+        assert_eq!(
+            session.set("k", &long).await,
+            Ok(Reply::Error("the value is longer than 64 bytes"))
+        );
+    }
+    let start = Instant::now();
+    let longest = "x".repeat(Text::CAPACITY);
+    for _ in 0..3 {
+        assert_eq!(session.set("k", &longest).await, Ok(Reply::Stored));
+    }
+    assert_eq!(start.elapsed(), Duration::ZERO);
+    let stored = session.get("k").await.unwrap();
+    assert_eq!(stored, Reply::Value(Text::new(&longest).unwrap()));
+}
+
+#[test]
+fn text_keeps_at_most_its_capacity() {
+    assert_eq!(Text::new("").unwrap().as_str(), "");
+    assert_eq!(Text::new("héllo").unwrap().as_str(), "héllo");
+    let longest = "é".repeat(Text::CAPACITY / 2);
+    assert_eq!(Text::new(&longest).unwrap().as_str(), longest);
+    assert_eq!(Text::new(&format!("{longest}x")), None);
+}
+
+#[test]
+fn parse_reads_commands_in_any_case_and_refuses_the_rest() {
+    use automat_examples::kv::Input;
+    assert_eq!(parse("ping"), Ok(Input::Ping));
+    assert_eq!(
+        parse("  Auth ada  lovelace "),
+        Ok(Input::Auth {
+            user: "ada",
+            password: "lovelace"
+        })
+    );
+    assert_eq!(
+        parse("SET k v"),
+        Ok(Input::Set {
+            key: "k",
+            value: "v"
+        })
+    );
+    assert_eq!(parse(""), Err("empty line"));
+    assert_eq!(parse("QUIT now"), Err("usage: QUIT"));
+    assert_eq!(parse("GET"), Err("usage: GET key"));
+}
