@@ -1,15 +1,19 @@
-//! Four machines with the same behaviour, for `run.sh`'s callgrind counts (see
-//! `bench/README.md`, "Groups and fallible inputs"):
+//! Machines in pairs with the same behaviour, for `features.sh`'s callgrind counts (see
+//! `bench/README.md`, "Groups, fallible inputs and async handlers"):
 //!
 //! * `grouped`: four states in a ring (`step`), and a `reset` to the first from every state,
 //!   written once as a `#[group]` handler;
 //! * `per_state`: the same, `reset` written in each state;
 //! * `fallible`: a `check(mac)` that moves `Wait` to `Open` on a good MAC and stays, counting,
 //!   on a bad one (a fallible transition), and `close` back;
-//! * `hand_fallible`: the same as a hand-written enum and `match`.
+//! * `hand_fallible`: the same as a hand-written enum and `match`;
+//! * `async_ring`: three states in a ring, a transition and a loop in each, every handler an
+//!   `async fn` awaiting a helper, its futures polled with a no-op waker;
+//! * `sync_ring`: the same machine written without `async`.
 //!
-//! Each `replay_*` function drives its machine through `Dynamic`'s input methods over the
-//! event bytes and returns a checksum, so nothing is optimised away.
+//! Each `replay_*` function drives its machine through `Dynamic`'s input methods (or, for the
+//! rings, also through `handle`) over the event bytes and returns a checksum, so nothing is
+//! optimised away.
 #![forbid(unsafe_code)]
 
 /// The ring, with `reset` in a group.
@@ -335,4 +339,277 @@ pub fn replay_hand_fallible(events: &[u8]) -> u64 {
         sum += u64::from(bad);
     }
     sum
+}
+
+/// Polls `future` with a waker that does nothing until it is ready: an executor of one future
+/// whose awaits are all ready at once, as the handlers of [`async_ring`] are.
+#[inline]
+pub fn block_on<F: core::future::Future>(future: F) -> F::Output {
+    let mut future = core::pin::pin!(future);
+    let mut context = core::task::Context::from_waker(core::task::Waker::noop());
+    loop {
+        if let core::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+    }
+}
+
+/// A ring of three states with a transition (`step`) and a loop (`add`) in each, whose handlers
+/// are `async fn`s that await a helper.
+#[automat::machine]
+pub mod async_ring {
+    /// The inputs, both async.
+    pub trait Ring {
+        /// To the next state; the output is the steps so far.
+        async fn step(&mut self) -> u32;
+        /// Adds `n` to the total; the output is the total.
+        async fn add(&mut self, n: u32) -> u32;
+    }
+    /// The totals.
+    #[core]
+    pub struct Totals {
+        /// Steps taken.
+        pub steps: u32,
+        /// The sum of everything added.
+        pub sum: u32,
+    }
+    /// The first state.
+    #[state(initial)]
+    pub struct S0 {
+        /// `add`s in this state.
+        pub adds: u32,
+    }
+    /// The second state.
+    #[state]
+    pub struct S1 {
+        /// `add`s in this state.
+        pub adds: u32,
+    }
+    /// The third state.
+    #[state]
+    pub struct S2 {
+        /// `add`s in this state.
+        pub adds: u32,
+    }
+    async fn step(core: &mut Totals) -> u32 {
+        core.steps = core.steps.wrapping_add(1);
+        core.steps
+    }
+    async fn add(core: &mut Totals, n: u32) -> u32 {
+        core.sum = core.sum.wrapping_add(n);
+        core.sum
+    }
+    #[transitions]
+    impl S0 {
+        async fn step(self, core: &mut Totals) -> (S1, u32) {
+            (S1 { adds: 0 }, step(core).await)
+        }
+        async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+            self.adds += 1;
+            add(core, n).await
+        }
+    }
+    #[transitions]
+    impl S1 {
+        async fn step(self, core: &mut Totals) -> (S2, u32) {
+            (S2 { adds: 0 }, step(core).await)
+        }
+        async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+            self.adds += 1;
+            add(core, n).await
+        }
+    }
+    #[transitions]
+    impl S2 {
+        async fn step(self, core: &mut Totals) -> (S0, u32) {
+            (S0 { adds: 0 }, step(core).await)
+        }
+        async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+            self.adds += 1;
+            add(core, n).await
+        }
+    }
+}
+
+/// [`async_ring`] written synchronously: the same handlers without `async` and `.await`.
+#[automat::machine]
+pub mod sync_ring {
+    /// The inputs.
+    pub trait Ring {
+        /// To the next state; the output is the steps so far.
+        fn step(&mut self) -> u32;
+        /// Adds `n` to the total; the output is the total.
+        fn add(&mut self, n: u32) -> u32;
+    }
+    /// The totals.
+    #[core]
+    pub struct Totals {
+        /// Steps taken.
+        pub steps: u32,
+        /// The sum of everything added.
+        pub sum: u32,
+    }
+    /// The first state.
+    #[state(initial)]
+    pub struct S0 {
+        /// `add`s in this state.
+        pub adds: u32,
+    }
+    /// The second state.
+    #[state]
+    pub struct S1 {
+        /// `add`s in this state.
+        pub adds: u32,
+    }
+    /// The third state.
+    #[state]
+    pub struct S2 {
+        /// `add`s in this state.
+        pub adds: u32,
+    }
+    fn step(core: &mut Totals) -> u32 {
+        core.steps = core.steps.wrapping_add(1);
+        core.steps
+    }
+    fn add(core: &mut Totals, n: u32) -> u32 {
+        core.sum = core.sum.wrapping_add(n);
+        core.sum
+    }
+    #[transitions]
+    impl S0 {
+        fn step(self, core: &mut Totals) -> (S1, u32) {
+            (S1 { adds: 0 }, step(core))
+        }
+        fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+            self.adds += 1;
+            add(core, n)
+        }
+    }
+    #[transitions]
+    impl S1 {
+        fn step(self, core: &mut Totals) -> (S2, u32) {
+            (S2 { adds: 0 }, step(core))
+        }
+        fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+            self.adds += 1;
+            add(core, n)
+        }
+    }
+    #[transitions]
+    impl S2 {
+        fn step(self, core: &mut Totals) -> (S0, u32) {
+            (S0 { adds: 0 }, step(core))
+        }
+        fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+            self.adds += 1;
+            add(core, n)
+        }
+    }
+}
+
+/// Replays the async ring through `Dynamic`'s input methods, each future polled to completion
+/// with a no-op waker: byte `b % 3 == 0` steps, any other adds `b`.
+#[inline(never)]
+#[must_use]
+pub fn replay_async(events: &[u8]) -> u64 {
+    let totals = async_ring::Totals { steps: 0, sum: 0 };
+    let mut machine = async_ring::Dynamic::new(totals, async_ring::S0 { adds: 0 });
+    let mut sum = 0_u64;
+    for &event in events {
+        let output = if event % 3 == 0 {
+            block_on(machine.step())
+        } else {
+            block_on(machine.add(u32::from(event)))
+        };
+        sum = sum.wrapping_add(u64::from(output.unwrap_or(0)));
+    }
+    let adds = match machine.state() {
+        async_ring::State::S0(state) => state.adds,
+        async_ring::State::S1(state) => state.adds,
+        async_ring::State::S2(state) => state.adds,
+    };
+    sum.wrapping_add(u64::from(adds))
+}
+
+/// Replays the sync ring, the same events as [`replay_async`].
+#[inline(never)]
+#[must_use]
+pub fn replay_sync(events: &[u8]) -> u64 {
+    let totals = sync_ring::Totals { steps: 0, sum: 0 };
+    let mut machine = sync_ring::Dynamic::new(totals, sync_ring::S0 { adds: 0 });
+    let mut sum = 0_u64;
+    for &event in events {
+        let output = if event % 3 == 0 {
+            machine.step()
+        } else {
+            machine.add(u32::from(event))
+        };
+        sum = sum.wrapping_add(u64::from(output.unwrap_or(0)));
+    }
+    let adds = match machine.state() {
+        sync_ring::State::S0(state) => state.adds,
+        sync_ring::State::S1(state) => state.adds,
+        sync_ring::State::S2(state) => state.adds,
+    };
+    sum.wrapping_add(u64::from(adds))
+}
+
+/// Replays the async ring through the async `Dynamic::handle`, polled as in [`replay_async`].
+#[inline(never)]
+#[must_use]
+pub fn replay_async_handle(events: &[u8]) -> u64 {
+    use async_ring::{Input, Output};
+    let totals = async_ring::Totals { steps: 0, sum: 0 };
+    let mut machine = async_ring::Dynamic::new(totals, async_ring::S0 { adds: 0 });
+    let mut sum = 0_u64;
+    for &event in events {
+        let input = if event % 3 == 0 {
+            Input::Step
+        } else {
+            Input::Add {
+                n: u32::from(event),
+            }
+        };
+        let output = match block_on(machine.handle(input)) {
+            Ok(Output::Step(output) | Output::Add(output)) => output,
+            Err(_) => 0,
+        };
+        sum = sum.wrapping_add(u64::from(output));
+    }
+    let adds = match machine.state() {
+        async_ring::State::S0(state) => state.adds,
+        async_ring::State::S1(state) => state.adds,
+        async_ring::State::S2(state) => state.adds,
+    };
+    sum.wrapping_add(u64::from(adds))
+}
+
+/// Replays the sync ring through `Dynamic::handle`, the same events as [`replay_async`].
+#[inline(never)]
+#[must_use]
+pub fn replay_sync_handle(events: &[u8]) -> u64 {
+    use sync_ring::{Input, Output};
+    let totals = sync_ring::Totals { steps: 0, sum: 0 };
+    let mut machine = sync_ring::Dynamic::new(totals, sync_ring::S0 { adds: 0 });
+    let mut sum = 0_u64;
+    for &event in events {
+        let input = if event % 3 == 0 {
+            Input::Step
+        } else {
+            Input::Add {
+                n: u32::from(event),
+            }
+        };
+        let output = match machine.handle(input) {
+            Ok(Output::Step(output) | Output::Add(output)) => output,
+            Err(_) => 0,
+        };
+        sum = sum.wrapping_add(u64::from(output));
+    }
+    let adds = match machine.state() {
+        sync_ring::State::S0(state) => state.adds,
+        sync_ring::State::S1(state) => state.adds,
+        sync_ring::State::S2(state) => state.adds,
+    };
+    sum.wrapping_add(u64::from(adds))
 }

@@ -1,5 +1,11 @@
 //! `bench-features <replay> <events>`: runs one replay of `bench_features` over a fixed
-//! pseudo-random event sequence and prints its checksum.
+//! pseudo-random event sequence and prints its checksum and the heap allocations it made.
+
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+use std::alloc::System;
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -16,15 +22,25 @@ fn main() {
         })
         .collect();
     let events = std::hint::black_box(events);
-    let sum = match replay.as_str() {
-        "grouped" => bench_features::replay_grouped(&events),
-        "per_state" => bench_features::replay_per_state(&events),
-        "fallible" => bench_features::replay_fallible(&events),
-        "hand_fallible" => bench_features::replay_hand_fallible(&events),
+    let replay_fn = match replay.as_str() {
+        "grouped" => bench_features::replay_grouped,
+        "per_state" => bench_features::replay_per_state,
+        "fallible" => bench_features::replay_fallible,
+        "hand_fallible" => bench_features::replay_hand_fallible,
+        "async" => bench_features::replay_async,
+        "sync" => bench_features::replay_sync,
+        "async_handle" => bench_features::replay_async_handle,
+        "sync_handle" => bench_features::replay_sync_handle,
         other => {
-            eprintln!("unknown replay `{other}`: grouped, per_state, fallible, hand_fallible");
+            eprintln!(
+                "unknown replay `{other}`: grouped, per_state, fallible, hand_fallible, \
+                 async, sync, async_handle, sync_handle"
+            );
             std::process::exit(2);
         }
     };
-    println!("{replay} {count} {sum}");
+    let region = Region::new(GLOBAL);
+    let sum = replay_fn(&events);
+    let allocations = region.change().allocations;
+    println!("{replay} {count} {sum} allocations={allocations}");
 }
