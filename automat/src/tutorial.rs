@@ -24,7 +24,8 @@
 //! 15. [Diagrams with `automat-viz`](#diagrams-with-automat-viz)
 //! 16. [Protocols: groups, fallible inputs and the core](#protocols-groups-fallible-inputs-and-the-core)
 //! 17. [Generic machines and borrowed inputs](#generic-machines-and-borrowed-inputs)
-//! 18. [Exercises](#exercises)
+//! 18. [Async handlers, and when not to use them](#async-handlers-and-when-not-to-use-them)
+//! 19. [Exercises](#exercises)
 //!
 //! To add a chapter, write it as a file in `tutorial/` that starts with a `# Title` line, and
 //! list it here, below, and in `tutorial/README.md`.
@@ -45,4 +46,5 @@
 #![doc = include_str!("tutorial/diagrams.md")]
 #![doc = include_str!("tutorial/protocols.md")]
 #![doc = include_str!("tutorial/generics.md")]
+#![doc = include_str!("tutorial/async.md")]
 #![doc = include_str!("tutorial/exercises.md")]
