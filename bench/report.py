@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
 
 import gen
@@ -287,6 +289,8 @@ def write_report(results: dict, path: str) -> None:
         w(f"| {label} | " + " | ".join(cells) + " |")
     w("")
 
+    features_section(w)
+
     # ---------------------------------------------------------------- builds
     w("## Build time")
     w("")
@@ -466,3 +470,51 @@ def targets_15(results: dict):
         g = ratio(warm(results, f"ring1000-{impl}"), warm(results, f"ring100-{impl}"))
         rows.append((f"growth-{impl}", f"warm rebuild ring-1000 / ring-100 ≤ 12×, {what}", f"{g:.2f}×" if g else "—", (g <= 12) if g else None))
     return rows
+
+
+# The pairs `bench/features.sh` compares: (replay, baseline, what the row measures).
+FEATURE_ROWS = [
+    ("grouped", "per_state", "a `#[group]` handler / the same handler in every state"),
+    ("fallible", "hand_fallible", "a fallible transition / the hand-written `match`"),
+    ("async", "sync", "async handlers, polled with a no-op waker / the same machine written sync"),
+    ("async", "hand_async", "async handlers / the same async machine written by hand"),
+    ("async_handle", "sync_handle", "the async `handle` / the sync `handle`"),
+    ("async_twice", "sync_twice", "async, its methods called from two places / sync, the same"),
+    ("async_twice", "hand_async_twice", "async, called from two places / by hand, the same"),
+]
+
+
+def features_section(w) -> None:
+    """The figures of `bench/features.sh`, from `bench/target/features.json` when it exists."""
+    w("## Groups, fallible inputs and async handlers")
+    w("")
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "target", "features.json")
+    if not os.path.exists(path):
+        w("Not measured in this run: `bench/features.sh` writes `bench/target/features.json`, which "
+          "this section is made from (see `bench/README.md`).")
+        w("")
+        return
+    with open(path, encoding="utf-8") as file:
+        features = json.load(file)
+    replays, events = features["replays"], features["events"]
+    w(f"Written from `bench/features.sh` ({features['date']}, automat at {features['automat']}, "
+      f"{features['rustc']}): callgrind instructions per event of one replay of {events:,} events "
+      "each, and the heap allocations the replay made (counted outside callgrind). Identical "
+      "functions are folded into one by the linker; such a pair is one function, ratio 1.")
+    w("")
+    w("| replay / baseline | instructions per event | ratio | allocations |")
+    w("| --- | --- | --- | --- |")
+    for replay, base, label in FEATURE_ROWS:
+        if replay not in replays or base not in replays:
+            continue
+        a, b = replays[replay], replays[base]
+        if a["same_code_as"] == base:
+            figures, ratio_cell = "one function", "1.00"
+        else:
+            figures = f"{a['instructions'] / events:.2f} / {b['instructions'] / events:.2f}"
+            ratio_cell = f"{a['instructions'] / b['instructions']:.3f}"
+        w(f"| `{replay}` / `{base}`: {label} | {figures} | {ratio_cell} | "
+          f"{a['allocations']} / {b['allocations']} |")
+    w("")
+    w(NOTES["features"])
+    w("")

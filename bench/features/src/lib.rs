@@ -309,7 +309,11 @@ pub fn replay_fallible(events: &[u8]) -> u64 {
         let ok = if event % 4 == 0 {
             machine.close().is_ok()
         } else {
-            let mac = if event % 3 == 0 { GOOD } else { u32::from(event) };
+            let mac = if event % 3 == 0 {
+                GOOD
+            } else {
+                u32::from(event)
+            };
             machine.check(mac).is_ok()
         };
         sum += u64::from(ok);
@@ -330,7 +334,11 @@ pub fn replay_hand_fallible(events: &[u8]) -> u64 {
         let ok = if event % 4 == 0 {
             machine.close().is_ok()
         } else {
-            let mac = if event % 3 == 0 { GOOD } else { u32::from(event) };
+            let mac = if event % 3 == 0 {
+                GOOD
+            } else {
+                u32::from(event)
+            };
             machine.check(mac).is_ok()
         };
         sum += u64::from(ok);
@@ -354,262 +362,488 @@ pub fn block_on<F: core::future::Future>(future: F) -> F::Output {
     }
 }
 
-/// A ring of three states with a transition (`step`) and a loop (`add`) in each, whose handlers
-/// are `async fn`s that await a helper.
-#[automat::machine]
-pub mod async_ring {
-    /// The inputs, both async.
-    pub trait Ring {
-        /// To the next state; the output is the steps so far.
-        async fn step(&mut self) -> u32;
-        /// Adds `n` to the total; the output is the total.
-        async fn add(&mut self, n: u32) -> u32;
-    }
-    /// The totals.
-    #[core]
-    pub struct Totals {
-        /// Steps taken.
-        pub steps: u32,
-        /// The sum of everything added.
-        pub sum: u32,
-    }
-    /// The first state.
-    #[state(initial)]
-    pub struct S0 {
-        /// `add`s in this state.
-        pub adds: u32,
-    }
-    /// The second state.
-    #[state]
-    pub struct S1 {
-        /// `add`s in this state.
-        pub adds: u32,
-    }
-    /// The third state.
-    #[state]
-    pub struct S2 {
-        /// `add`s in this state.
-        pub adds: u32,
-    }
-    async fn step(core: &mut Totals) -> u32 {
-        core.steps = core.steps.wrapping_add(1);
-        core.steps
-    }
-    async fn add(core: &mut Totals, n: u32) -> u32 {
-        core.sum = core.sum.wrapping_add(n);
-        core.sum
-    }
-    #[transitions]
-    impl S0 {
-        async fn step(self, core: &mut Totals) -> (S1, u32) {
-            (S1 { adds: 0 }, step(core).await)
-        }
-        async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
-            self.adds += 1;
-            add(core, n).await
-        }
-    }
-    #[transitions]
-    impl S1 {
-        async fn step(self, core: &mut Totals) -> (S2, u32) {
-            (S2 { adds: 0 }, step(core).await)
-        }
-        async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
-            self.adds += 1;
-            add(core, n).await
-        }
-    }
-    #[transitions]
-    impl S2 {
-        async fn step(self, core: &mut Totals) -> (S0, u32) {
-            (S0 { adds: 0 }, step(core).await)
-        }
-        async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
-            self.adds += 1;
-            add(core, n).await
-        }
-    }
-}
-
-/// [`async_ring`] written synchronously: the same handlers without `async` and `.await`.
-#[automat::machine]
-pub mod sync_ring {
-    /// The inputs.
-    pub trait Ring {
-        /// To the next state; the output is the steps so far.
-        fn step(&mut self) -> u32;
-        /// Adds `n` to the total; the output is the total.
-        fn add(&mut self, n: u32) -> u32;
-    }
-    /// The totals.
-    #[core]
-    pub struct Totals {
-        /// Steps taken.
-        pub steps: u32,
-        /// The sum of everything added.
-        pub sum: u32,
-    }
-    /// The first state.
-    #[state(initial)]
-    pub struct S0 {
-        /// `add`s in this state.
-        pub adds: u32,
-    }
-    /// The second state.
-    #[state]
-    pub struct S1 {
-        /// `add`s in this state.
-        pub adds: u32,
-    }
-    /// The third state.
-    #[state]
-    pub struct S2 {
-        /// `add`s in this state.
-        pub adds: u32,
-    }
-    fn step(core: &mut Totals) -> u32 {
-        core.steps = core.steps.wrapping_add(1);
-        core.steps
-    }
-    fn add(core: &mut Totals, n: u32) -> u32 {
-        core.sum = core.sum.wrapping_add(n);
-        core.sum
-    }
-    #[transitions]
-    impl S0 {
-        fn step(self, core: &mut Totals) -> (S1, u32) {
-            (S1 { adds: 0 }, step(core))
-        }
-        fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
-            self.adds += 1;
-            add(core, n)
-        }
-    }
-    #[transitions]
-    impl S1 {
-        fn step(self, core: &mut Totals) -> (S2, u32) {
-            (S2 { adds: 0 }, step(core))
-        }
-        fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
-            self.adds += 1;
-            add(core, n)
-        }
-    }
-    #[transitions]
-    impl S2 {
-        fn step(self, core: &mut Totals) -> (S0, u32) {
-            (S0 { adds: 0 }, step(core))
-        }
-        fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
-            self.adds += 1;
-            add(core, n)
-        }
-    }
-}
-
-/// Replays the async ring through `Dynamic`'s input methods, each future polled to completion
-/// with a no-op waker: byte `b % 3 == 0` steps, any other adds `b`.
-#[inline(never)]
-#[must_use]
-pub fn replay_async(events: &[u8]) -> u64 {
-    let totals = async_ring::Totals { steps: 0, sum: 0 };
-    let mut machine = async_ring::Dynamic::new(totals, async_ring::S0 { adds: 0 });
-    let mut sum = 0_u64;
-    for &event in events {
-        let output = if event % 3 == 0 {
-            block_on(machine.step())
-        } else {
-            block_on(machine.add(u32::from(event)))
-        };
-        sum = sum.wrapping_add(u64::from(output.unwrap_or(0)));
-    }
-    let adds = match machine.state() {
-        async_ring::State::S0(state) => state.adds,
-        async_ring::State::S1(state) => state.adds,
-        async_ring::State::S2(state) => state.adds,
-    };
-    sum.wrapping_add(u64::from(adds))
-}
-
-/// Replays the sync ring, the same events as [`replay_async`].
-#[inline(never)]
-#[must_use]
-pub fn replay_sync(events: &[u8]) -> u64 {
-    let totals = sync_ring::Totals { steps: 0, sum: 0 };
-    let mut machine = sync_ring::Dynamic::new(totals, sync_ring::S0 { adds: 0 });
-    let mut sum = 0_u64;
-    for &event in events {
-        let output = if event % 3 == 0 {
-            machine.step()
-        } else {
-            machine.add(u32::from(event))
-        };
-        sum = sum.wrapping_add(u64::from(output.unwrap_or(0)));
-    }
-    let adds = match machine.state() {
-        sync_ring::State::S0(state) => state.adds,
-        sync_ring::State::S1(state) => state.adds,
-        sync_ring::State::S2(state) => state.adds,
-    };
-    sum.wrapping_add(u64::from(adds))
-}
-
-/// Replays the async ring through the async `Dynamic::handle`, polled as in [`replay_async`].
-#[inline(never)]
-#[must_use]
-pub fn replay_async_handle(events: &[u8]) -> u64 {
-    use async_ring::{Input, Output};
-    let totals = async_ring::Totals { steps: 0, sum: 0 };
-    let mut machine = async_ring::Dynamic::new(totals, async_ring::S0 { adds: 0 });
-    let mut sum = 0_u64;
-    for &event in events {
-        let input = if event % 3 == 0 {
-            Input::Step
-        } else {
-            Input::Add {
-                n: u32::from(event),
+/// Declares the async ring as module `$name`: three states in a ring, a transition (`step`) and
+/// a loop (`add`) in each, every handler an `async fn` that awaits a helper.
+macro_rules! async_ring {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[automat::machine]
+        pub mod $name {
+            /// The inputs, both async.
+            pub trait Ring {
+                /// To the next state; the output is the steps so far.
+                async fn step(&mut self) -> u32;
+                /// Adds `n` to the total; the output is the total.
+                async fn add(&mut self, n: u32) -> u32;
             }
-        };
-        let output = match block_on(machine.handle(input)) {
-            Ok(Output::Step(output) | Output::Add(output)) => output,
-            Err(_) => 0,
-        };
-        sum = sum.wrapping_add(u64::from(output));
-    }
-    let adds = match machine.state() {
-        async_ring::State::S0(state) => state.adds,
-        async_ring::State::S1(state) => state.adds,
-        async_ring::State::S2(state) => state.adds,
+            /// The totals.
+            #[core]
+            pub struct Totals {
+                /// Steps taken.
+                pub steps: u32,
+                /// The sum of everything added.
+                pub sum: u32,
+            }
+            /// The first state.
+            #[state(initial)]
+            pub struct S0 {
+                /// `add`s in this state.
+                pub adds: u32,
+            }
+            /// The second state.
+            #[state]
+            pub struct S1 {
+                /// `add`s in this state.
+                pub adds: u32,
+            }
+            /// The third state.
+            #[state]
+            pub struct S2 {
+                /// `add`s in this state.
+                pub adds: u32,
+            }
+            async fn step(core: &mut Totals) -> u32 {
+                core.steps = core.steps.wrapping_add(1);
+                core.steps
+            }
+            async fn add(core: &mut Totals, n: u32) -> u32 {
+                core.sum = core.sum.wrapping_add(n);
+                core.sum
+            }
+            #[transitions]
+            impl S0 {
+                async fn step(self, core: &mut Totals) -> (S1, u32) {
+                    (S1 { adds: 0 }, step(core).await)
+                }
+                async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+                    self.adds += 1;
+                    add(core, n).await
+                }
+            }
+            #[transitions]
+            impl S1 {
+                async fn step(self, core: &mut Totals) -> (S2, u32) {
+                    (S2 { adds: 0 }, step(core).await)
+                }
+                async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+                    self.adds += 1;
+                    add(core, n).await
+                }
+            }
+            #[transitions]
+            impl S2 {
+                async fn step(self, core: &mut Totals) -> (S0, u32) {
+                    (S0 { adds: 0 }, step(core).await)
+                }
+                async fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+                    self.adds += 1;
+                    add(core, n).await
+                }
+            }
+        }
     };
-    sum.wrapping_add(u64::from(adds))
 }
 
-/// Replays the sync ring through `Dynamic::handle`, the same events as [`replay_async`].
-#[inline(never)]
-#[must_use]
-pub fn replay_sync_handle(events: &[u8]) -> u64 {
-    use sync_ring::{Input, Output};
-    let totals = sync_ring::Totals { steps: 0, sum: 0 };
-    let mut machine = sync_ring::Dynamic::new(totals, sync_ring::S0 { adds: 0 });
-    let mut sum = 0_u64;
-    for &event in events {
-        let input = if event % 3 == 0 {
-            Input::Step
-        } else {
-            Input::Add {
-                n: u32::from(event),
+/// Declares the async ring written synchronously as module `$name`: the same handlers, without
+/// `async` and `.await`.
+macro_rules! sync_ring {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[automat::machine]
+        pub mod $name {
+            /// The inputs.
+            pub trait Ring {
+                /// To the next state; the output is the steps so far.
+                fn step(&mut self) -> u32;
+                /// Adds `n` to the total; the output is the total.
+                fn add(&mut self, n: u32) -> u32;
             }
-        };
-        let output = match machine.handle(input) {
-            Ok(Output::Step(output) | Output::Add(output)) => output,
-            Err(_) => 0,
-        };
-        sum = sum.wrapping_add(u64::from(output));
-    }
-    let adds = match machine.state() {
-        sync_ring::State::S0(state) => state.adds,
-        sync_ring::State::S1(state) => state.adds,
-        sync_ring::State::S2(state) => state.adds,
+            /// The totals.
+            #[core]
+            pub struct Totals {
+                /// Steps taken.
+                pub steps: u32,
+                /// The sum of everything added.
+                pub sum: u32,
+            }
+            /// The first state.
+            #[state(initial)]
+            pub struct S0 {
+                /// `add`s in this state.
+                pub adds: u32,
+            }
+            /// The second state.
+            #[state]
+            pub struct S1 {
+                /// `add`s in this state.
+                pub adds: u32,
+            }
+            /// The third state.
+            #[state]
+            pub struct S2 {
+                /// `add`s in this state.
+                pub adds: u32,
+            }
+            fn step(core: &mut Totals) -> u32 {
+                core.steps = core.steps.wrapping_add(1);
+                core.steps
+            }
+            fn add(core: &mut Totals, n: u32) -> u32 {
+                core.sum = core.sum.wrapping_add(n);
+                core.sum
+            }
+            #[transitions]
+            impl S0 {
+                fn step(self, core: &mut Totals) -> (S1, u32) {
+                    (S1 { adds: 0 }, step(core))
+                }
+                fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+                    self.adds += 1;
+                    add(core, n)
+                }
+            }
+            #[transitions]
+            impl S1 {
+                fn step(self, core: &mut Totals) -> (S2, u32) {
+                    (S2 { adds: 0 }, step(core))
+                }
+                fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+                    self.adds += 1;
+                    add(core, n)
+                }
+            }
+            #[transitions]
+            impl S2 {
+                fn step(self, core: &mut Totals) -> (S0, u32) {
+                    (S0 { adds: 0 }, step(core))
+                }
+                fn add(&mut self, core: &mut Totals, n: u32) -> u32 {
+                    self.adds += 1;
+                    add(core, n)
+                }
+            }
+        }
     };
-    sum.wrapping_add(u64::from(adds))
 }
+
+/// Declares the async ring by hand as module `$name`: an enum, a `match`, and the same `async fn`s
+/// awaited, as a user writes an async machine without automat. It tells the cost of rustc's
+/// async lowering apart from the cost of what automat generates around it.
+macro_rules! hand_async {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        pub mod $name {
+            /// The refusal, as automat's carries the state and input names.
+            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+            pub struct Refused(pub &'static str, pub &'static str);
+
+            /// The states, each counting its `add`s.
+            pub enum State {
+                /// The first state.
+                S0(u32),
+                /// The second state.
+                S1(u32),
+                /// The third state.
+                S2(u32),
+            }
+
+            /// The machine: the totals and the state.
+            pub struct Ring {
+                /// Steps taken.
+                pub steps: u32,
+                /// The sum of everything added.
+                pub sum: u32,
+                /// Where the ring is.
+                pub state: State,
+            }
+
+            async fn step(ring: &mut Ring) -> u32 {
+                ring.steps = ring.steps.wrapping_add(1);
+                ring.steps
+            }
+
+            async fn add(ring: &mut Ring, n: u32) -> u32 {
+                ring.sum = ring.sum.wrapping_add(n);
+                ring.sum
+            }
+
+            /// An input as a value, for [`Ring::handle`].
+            pub enum Input {
+                /// To the next state.
+                Step,
+                /// Adds `n`.
+                Add {
+                    /// What to add.
+                    n: u32,
+                },
+            }
+
+            /// The output of an input.
+            pub enum Output {
+                /// The steps so far.
+                Step(u32),
+                /// The total.
+                Add(u32),
+            }
+
+            impl Ring {
+                /// Runs `input`, as its method would.
+                ///
+                /// # Errors
+                ///
+                /// Never: every state accepts every input.
+                #[inline]
+                pub async fn handle(&mut self, input: Input) -> Result<Output, Refused> {
+                    match input {
+                        Input::Step => self.step().await.map(Output::Step),
+                        Input::Add { n } => self.add(n).await.map(Output::Add),
+                    }
+                }
+
+                /// To the next state; the output is the steps so far.
+                ///
+                /// # Errors
+                ///
+                /// Never: every state accepts `step`.
+                #[inline]
+                pub async fn step(&mut self) -> Result<u32, Refused> {
+                    self.state = match self.state {
+                        State::S0(_) => State::S1(0),
+                        State::S1(_) => State::S2(0),
+                        State::S2(_) => State::S0(0),
+                    };
+                    Ok(step(self).await)
+                }
+
+                /// Adds `n` to the total; the output is the total.
+                ///
+                /// # Errors
+                ///
+                /// Never: every state accepts `add`.
+                #[inline]
+                pub async fn add(&mut self, n: u32) -> Result<u32, Refused> {
+                    match &mut self.state {
+                        State::S0(adds) | State::S1(adds) | State::S2(adds) => *adds += 1,
+                    }
+                    Ok(add(self, n).await)
+                }
+            }
+        }
+    };
+}
+
+async_ring!(
+    /// The async ring, driven through its input methods only.
+    async_ring
+);
+async_ring!(
+    /// The async ring, driven through `handle` only.
+    async_ring_handle
+);
+async_ring!(
+    /// The async ring, driven through its input methods and through `handle`: two callers.
+    async_ring_twice
+);
+sync_ring!(
+    /// The sync ring, driven through its input methods only.
+    sync_ring
+);
+sync_ring!(
+    /// The sync ring, driven through `handle` only.
+    sync_ring_handle
+);
+sync_ring!(
+    /// The sync ring, driven through its input methods and through `handle`: two callers.
+    sync_ring_twice
+);
+hand_async!(
+    /// The hand-written async ring, driven through its methods only.
+    hand_async
+);
+hand_async!(
+    /// The hand-written async ring, driven through its methods and through `handle`.
+    hand_async_twice
+);
+
+/// A synchronous output, as [`block_on`] gives an async one.
+#[inline]
+fn ready<T>(output: T) -> T {
+    output
+}
+
+/// Defines `$replay`, which drives `$machine` (made by `$new`) through its input methods over
+/// the events: byte `b % 3 == 0` steps, any other adds `b`; `$wait` turns a method's result
+/// into its output ([`block_on`] for an async ring), and `$adds` reads the final state's
+/// `add`s into the checksum.
+macro_rules! replay_methods {
+    ($(#[$doc:meta])* $replay:ident, $new:expr, $wait:ident, $adds:expr) => {
+        $(#[$doc])*
+        #[inline(never)]
+        #[must_use]
+        pub fn $replay(events: &[u8]) -> u64 {
+            let mut machine = $new;
+            let mut sum = 0_u64;
+            for &event in events {
+                let output = if event % 3 == 0 {
+                    $wait(machine.step())
+                } else {
+                    $wait(machine.add(u32::from(event)))
+                };
+                sum = sum.wrapping_add(u64::from(output.unwrap_or(0)));
+            }
+            sum.wrapping_add(u64::from($adds(&machine)))
+        }
+    };
+}
+
+/// Defines `$replay`, which drives `$machine` through `handle(Input)`, the same events as
+/// [`replay_methods!`].
+macro_rules! replay_handle {
+    ($(#[$doc:meta])* $replay:ident, $ring:ident, $new:expr, $wait:ident, $adds:expr) => {
+        $(#[$doc])*
+        #[inline(never)]
+        #[must_use]
+        pub fn $replay(events: &[u8]) -> u64 {
+            use $ring::{Input, Output};
+            let mut machine = $new;
+            let mut sum = 0_u64;
+            for &event in events {
+                let input = if event % 3 == 0 {
+                    Input::Step
+                } else {
+                    Input::Add {
+                        n: u32::from(event),
+                    }
+                };
+                let output = match $wait(machine.handle(input)) {
+                    Ok(Output::Step(output) | Output::Add(output)) => output,
+                    Err(_) => 0,
+                };
+                sum = sum.wrapping_add(u64::from(output));
+            }
+            sum.wrapping_add(u64::from($adds(&machine)))
+        }
+    };
+}
+
+/// A new automat ring of module `$ring`, in `S0`.
+macro_rules! new_ring {
+    ($ring:ident) => {
+        $ring::Dynamic::new($ring::Totals { steps: 0, sum: 0 }, $ring::S0 { adds: 0 })
+    };
+}
+
+/// The `add`s of an automat ring's final state.
+macro_rules! ring_adds {
+    ($ring:ident) => {
+        |machine: &$ring::Dynamic| match machine.state() {
+            $ring::State::S0(state) => state.adds,
+            $ring::State::S1(state) => state.adds,
+            $ring::State::S2(state) => state.adds,
+        }
+    };
+}
+
+/// A new hand-written ring of module `$ring`, in `S0`.
+macro_rules! new_hand {
+    ($ring:ident) => {
+        $ring::Ring {
+            steps: 0,
+            sum: 0,
+            state: $ring::State::S0(0),
+        }
+    };
+}
+
+/// The `add`s of a hand-written ring's final state.
+macro_rules! hand_adds {
+    ($ring:ident) => {
+        |machine: &$ring::Ring| match machine.state {
+            $ring::State::S0(adds) | $ring::State::S1(adds) | $ring::State::S2(adds) => adds,
+        }
+    };
+}
+
+replay_methods!(
+    /// The async ring through its methods, each future polled to completion with a no-op waker.
+    replay_async,
+    new_ring!(async_ring),
+    block_on,
+    ring_adds!(async_ring)
+);
+replay_methods!(
+    /// The sync ring through its methods.
+    replay_sync,
+    new_ring!(sync_ring),
+    ready,
+    ring_adds!(sync_ring)
+);
+replay_methods!(
+    /// The hand-written async ring through its methods, polled as [`replay_async`].
+    replay_hand_async,
+    new_hand!(hand_async),
+    block_on,
+    hand_adds!(hand_async)
+);
+replay_handle!(
+    /// The async ring through the async `handle`, polled as [`replay_async`].
+    replay_async_handle,
+    async_ring_handle,
+    new_ring!(async_ring_handle),
+    block_on,
+    ring_adds!(async_ring_handle)
+);
+replay_handle!(
+    /// The sync ring through `handle`.
+    replay_sync_handle,
+    sync_ring_handle,
+    new_ring!(sync_ring_handle),
+    ready,
+    ring_adds!(sync_ring_handle)
+);
+replay_methods!(
+    /// The async ring through its methods, which [`replay_async_twice_handle`] also calls.
+    replay_async_twice,
+    new_ring!(async_ring_twice),
+    block_on,
+    ring_adds!(async_ring_twice)
+);
+replay_handle!(
+    /// The second caller of [`replay_async_twice`]'s methods.
+    replay_async_twice_handle,
+    async_ring_twice,
+    new_ring!(async_ring_twice),
+    block_on,
+    ring_adds!(async_ring_twice)
+);
+replay_methods!(
+    /// The sync ring through its methods, which [`replay_sync_twice_handle`] also calls.
+    replay_sync_twice,
+    new_ring!(sync_ring_twice),
+    ready,
+    ring_adds!(sync_ring_twice)
+);
+replay_handle!(
+    /// The second caller of [`replay_sync_twice`]'s methods.
+    replay_sync_twice_handle,
+    sync_ring_twice,
+    new_ring!(sync_ring_twice),
+    ready,
+    ring_adds!(sync_ring_twice)
+);
+replay_methods!(
+    /// The hand-written async ring through its methods, which
+    /// [`replay_hand_async_twice_handle`] also calls.
+    replay_hand_async_twice,
+    new_hand!(hand_async_twice),
+    block_on,
+    hand_adds!(hand_async_twice)
+);
+replay_handle!(
+    /// The second caller of [`replay_hand_async_twice`]'s methods.
+    replay_hand_async_twice_handle,
+    hand_async_twice,
+    new_hand!(hand_async_twice),
+    block_on,
+    hand_adds!(hand_async_twice)
+);

@@ -7,10 +7,32 @@ use std::alloc::System;
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
+/// Every replay, by the name the command line gives it.
+const REPLAYS: &[&str] = &[
+    "grouped",
+    "per_state",
+    "fallible",
+    "hand_fallible",
+    "async",
+    "sync",
+    "hand_async",
+    "async_handle",
+    "sync_handle",
+    "async_twice",
+    "sync_twice",
+    "hand_async_twice",
+    "async_twice_handle",
+    "sync_twice_handle",
+    "hand_async_twice_handle",
+];
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let replay = args.next().unwrap_or_default();
-    let count: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
+    let count: usize = args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000);
     // xorshift: the same events every run.
     let mut x = 0x2545_f491_u32;
     let events: Vec<u8> = (0..count)
@@ -29,13 +51,17 @@ fn main() {
         "hand_fallible" => bench_features::replay_hand_fallible,
         "async" => bench_features::replay_async,
         "sync" => bench_features::replay_sync,
+        "hand_async" => bench_features::replay_hand_async,
         "async_handle" => bench_features::replay_async_handle,
         "sync_handle" => bench_features::replay_sync_handle,
+        "async_twice" => bench_features::replay_async_twice,
+        "sync_twice" => bench_features::replay_sync_twice,
+        "hand_async_twice" => bench_features::replay_hand_async_twice,
+        "async_twice_handle" => bench_features::replay_async_twice_handle,
+        "sync_twice_handle" => bench_features::replay_sync_twice_handle,
+        "hand_async_twice_handle" => bench_features::replay_hand_async_twice_handle,
         other => {
-            eprintln!(
-                "unknown replay `{other}`: grouped, per_state, fallible, hand_fallible, \
-                 async, sync, async_handle, sync_handle"
-            );
+            eprintln!("unknown replay `{other}`: {}", REPLAYS.join(", "));
             std::process::exit(2);
         }
     };
