@@ -51,11 +51,10 @@ fn print(transcript: &[(String, String)], ended: &[Ended]) {
         println!("  {sent:<20} {heard}");
     }
     for session in ended {
+        let poisoned = if session.poisoned { " (poisoned)" } else { "" };
         println!(
-            "  ended in {}{}, after {} lines",
-            session.state,
-            if session.poisoned { ", poisoned" } else { "" },
-            session.lines
+            "  the server: the session ended in {}{poisoned}; lines read: {}",
+            session.state, session.lines
         );
     }
 }

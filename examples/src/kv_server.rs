@@ -1,8 +1,8 @@
-//! The key-value server of `cargo run --example kv`, on tokio: one [`kv`] session per TCP
-//! connection, and a client that runs a script of commands against it.
+//! The key-value server of `cargo run --example kv`, on tokio: one [`kv`](crate::kv) session per
+//! TCP connection, and a client that runs a script of commands against it.
 //!
-//! The session is sans-IO: [`serve`]'s loop reads a line, [`parse`]s it into a [`kv::Input`],
-//! awaits [`kv::Dynamic::handle`] with a timeout, and writes the [`kv::Reply`] back as a line
+//! The session is sans-IO: [`serve`]'s loop reads a line, [`parse`]s it into an [`Input`],
+//! awaits [`Dynamic::handle`] with a timeout, and writes the [`Reply`] back as a line
 //! ([`show`]). The session's async handlers await only the [`Backend`], here [`Shared`]: the
 //! credential store and the key-value store behind `tokio::sync::RwLock`s, and tokio's clock.
 //!
@@ -20,7 +20,7 @@
 //! `GET` and `SET` before `AUTH` answer `-NOAUTH …`; a command the session refuses otherwise
 //! answers `-ERR …`, and so does a command that takes longer than the server's timeout.
 
-use crate::kv::{self, Dynamic, Greeting, Input, Output, Reply, Server};
+use crate::kv::{Dynamic, Greeting, Input, Output, Reply, Server};
 use crate::{Backend, Text};
 use std::collections::HashMap;
 use std::io;
@@ -222,7 +222,7 @@ async fn session(stream: TcpStream, backend: Shared, timeout: Duration) -> io::R
         let answer = match parse(&line) {
             Err(usage) => format!("-ERR {usage}"),
             Ok(input) => match tokio::time::timeout(timeout, session.handle(input)).await {
-                Ok(Ok(output)) => show(reply(output)),
+                Ok(Ok(output)) => show(reply(&output)),
                 Ok(Err(refused)) if refused.state() == "Unauthenticated" => {
                     "-NOAUTH authenticate first: AUTH user password".to_owned()
                 }
@@ -249,14 +249,14 @@ async fn session(stream: TcpStream, backend: Shared, timeout: Duration) -> io::R
 }
 
 /// The reply inside an output: every input of the session answers with a [`Reply`].
-fn reply(output: Output) -> Reply {
+fn reply(output: &Output) -> Reply {
     match output {
         Output::Connect(reply)
         | Output::Auth(reply)
         | Output::Ping(reply)
         | Output::Get(reply)
         | Output::Set(reply)
-        | Output::Quit(reply) => reply,
+        | Output::Quit(reply) => *reply,
     }
 }
 

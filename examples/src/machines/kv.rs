@@ -244,12 +244,12 @@ pub mod kv {
         /// Asks the credential store; a wrong password waits [`PENALTY_MS`], doubled for each
         /// earlier failure, before it answers, so guessing is slow.
         async fn auth(self, server: &mut Server<B>, user: &str, password: &str) -> (Login, Reply) {
-            if let Some(name) = Text::new(user) {
-                if server.backend.check(user, password).await {
-                    let writes = Limiter::new(server.backend.now());
-                    let ready = Ready { user: name, writes };
-                    return (Login::Accepted(ready), Reply::Welcome(name));
-                }
+            if let Some(name) = Text::new(user)
+                && server.backend.check(user, password).await
+            {
+                let writes = Limiter::new(server.backend.now());
+                let ready = Ready { user: name, writes };
+                return (Login::Accepted(ready), Reply::Welcome(name));
             }
             server
                 .backend
