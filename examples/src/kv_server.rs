@@ -315,4 +315,3 @@ pub async fn run(
     let ended = server.await.map_err(io::Error::other)??;
     Ok((transcript?, ended))
 }
-

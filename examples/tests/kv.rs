@@ -2,9 +2,9 @@
 //! and stopped by each test, a client's session against it asserted line by line; and the
 //! session's waits (the password penalty, the write limiter) on tokio's paused clock.
 
-use automat_examples::Text;
 use automat_examples::kv::{Dynamic, Greeting, Reply, Server};
 use automat_examples::kv_server::{Ended, Shared, parse, run};
+use automat_examples::{Backend, Text};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -44,13 +44,19 @@ async fn a_client_session_over_tcp() {
             ("", "+OK automat-kv ready"),
             ("PING", "+PONG"),
             ("GET motd", "-NOAUTH authenticate first: AUTH user password"),
-            ("AUTH ada babbage", "-DENIED wrong user or password, 2 tries left"),
+            (
+                "AUTH ada babbage",
+                "-DENIED wrong user or password, 2 tries left"
+            ),
             ("AUTH ada lovelace", "+OK welcome, ada"),
             ("SET motd hello", "+OK"),
             ("GET motd", "$hello"),
             ("get nothing", "_"),
             ("SET motd", "-ERR usage: SET key value (one word)"),
-            ("FLY away", "-ERR unknown command: PING, AUTH, GET, SET or QUIT"),
+            (
+                "FLY away",
+                "-ERR unknown command: PING, AUTH, GET, SET or QUIT"
+            ),
             (
                 "AUTH ada lovelace",
                 "-ERR input `auth` is not accepted in state `Ready`"
@@ -85,9 +91,7 @@ async fn sessions_share_the_store_and_the_third_wrong_password_closes() {
     assert_eq!(transcript[2], ("GET lang".to_owned(), "$rust".to_owned()));
 
     let script = ["AUTH ada 1", "AUTH ada 2", "AUTH ada 3"];
-    let (transcript, ended) = run(backend, Duration::from_secs(5), &script)
-        .await
-        .unwrap();
+    let (transcript, ended) = run(backend, Duration::from_secs(5), &script).await.unwrap();
     assert_eq!(
         transcript,
         exchange(&[
@@ -114,7 +118,13 @@ async fn sessions_share_the_store_and_the_third_wrong_password_closes() {
 async fn a_loop_that_times_out_leaves_the_session_where_it_was() {
     // Every `GET` and `SET` takes a minute; the server gives a command 100 ms.
     let backend = Shared::new([("ada", "lovelace")]).with_latency(Duration::ZERO, ms(60_000));
-    let script = ["AUTH ada lovelace", "GET motd", "SET motd hi", "PING", "QUIT"];
+    let script = [
+        "AUTH ada lovelace",
+        "GET motd",
+        "SET motd hi",
+        "PING",
+        "QUIT",
+    ];
     let (transcript, ended) = run(backend, ms(100), &script).await.unwrap();
     assert_eq!(
         transcript,
@@ -141,9 +151,7 @@ async fn a_loop_that_times_out_leaves_the_session_where_it_was() {
 async fn a_transition_that_times_out_poisons_the_session() {
     // The credential check takes a minute; the server gives a command 100 ms.
     let backend = Shared::new([("ada", "lovelace")]).with_latency(ms(60_000), Duration::ZERO);
-    let (transcript, ended) = run(backend, ms(100), &["AUTH ada lovelace"])
-        .await
-        .unwrap();
+    let (transcript, ended) = run(backend, ms(100), &["AUTH ada lovelace"]).await.unwrap();
     assert_eq!(
         transcript,
         exchange(&[
@@ -265,4 +273,80 @@ fn parse_reads_commands_in_any_case_and_refuses_the_rest() {
     assert_eq!(parse(""), Err("empty line"));
     assert_eq!(parse("QUIT now"), Err("usage: QUIT"));
     assert_eq!(parse("GET"), Err("usage: GET key"));
+}
+
+/// A backend without a runtime: one user, a store of one key, and a clock that only `sleep`
+/// moves. Every future it returns is ready at once.
+#[derive(Default)]
+struct Fake {
+    clock: std::sync::atomic::AtomicU64,
+    stored: std::sync::Mutex<Option<(String, Text)>>,
+}
+
+impl Backend for Fake {
+    async fn check(&self, user: &str, password: &str) -> bool {
+        (user, password) == ("ada", "lovelace")
+    }
+
+    async fn get(&self, key: &str) -> Option<Text> {
+        let stored = self.stored.lock().unwrap();
+        stored.as_ref().filter(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    async fn set(&self, key: &str, value: Text) {
+        *self.stored.lock().unwrap() = Some((key.to_owned(), value));
+    }
+
+    async fn sleep(&self, millis: u64) {
+        self.clock
+            .fetch_add(millis, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn now(&self) -> u64 {
+        self.clock.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Polls `future` once with a waker that does nothing: the fake's futures are ready at once.
+fn now<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => output,
+        std::task::Poll::Pending => panic!("the fake backend never waits"),
+    }
+}
+
+#[test]
+fn the_session_runs_without_a_runtime() {
+    let mut session = Dynamic::new(
+        Server {
+            backend: Fake::default(),
+        },
+        Greeting,
+    );
+    assert_eq!(session.connect(), Ok(Reply::Hello));
+    assert_eq!(session.ping(), Ok(Reply::Pong));
+    let refused = now(session.get("k")).unwrap_err();
+    assert_eq!(
+        (refused.state(), refused.input()),
+        ("Unauthenticated", "get")
+    );
+    assert_eq!(now(session.auth("ada", "babbage")), Ok(Reply::Denied(2)));
+    assert_eq!(session.core().backend.now(), 100, "the penalty was slept");
+    let welcome = now(session.auth("ada", "lovelace"));
+    assert_eq!(welcome, Ok(Reply::Welcome(Text::new("ada").unwrap())));
+    for value in ["1", "2", "3", "4"] {
+        assert_eq!(now(session.set("k", value)), Ok(Reply::Stored));
+    }
+    assert_eq!(
+        session.core().backend.now(),
+        150,
+        "the fourth write waited 50 ms"
+    );
+    let four = Reply::Value(Text::new("4").unwrap());
+    assert_eq!(now(session.get("k")), Ok(four));
+    assert_eq!(now(session.get("other")), Ok(Reply::Nil));
+    assert_eq!(session.quit(), Ok(Reply::Bye));
+    assert_eq!(session.accepts(), [] as [&str; 0]);
 }

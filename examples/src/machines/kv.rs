@@ -6,7 +6,7 @@ use core::future::Future;
 /// What a session needs from the server it runs in: the credential store, the shared key-value
 /// store and a clock. Every method that may wait returns a future, which the session's async
 /// handlers await; the session is generic over it (`kv::Server<B: Backend>`), so it runs on
-/// tokio in `cargo run --example kv` and on a test's fake without a change.
+/// tokio in `cargo run --example kv`, and on a test's fake backend with no runtime at all.
 ///
 /// The futures are `Send`, and so is the backend, so a session is `Send` and runs inside
 /// `tokio::spawn`.
@@ -40,7 +40,9 @@ impl Text {
     pub fn new(text: &str) -> Option<Text> {
         let len = u8::try_from(text.len()).ok()?;
         let mut bytes = [0; Text::CAPACITY];
-        bytes.get_mut(..text.len())?.copy_from_slice(text.as_bytes());
+        bytes
+            .get_mut(..text.len())?
+            .copy_from_slice(text.as_bytes());
         Some(Text { len, bytes })
     }
 
