@@ -350,3 +350,20 @@ fn the_session_runs_without_a_runtime() {
     assert_eq!(session.quit(), Ok(Reply::Bye));
     assert_eq!(session.accepts(), [] as [&str; 0]);
 }
+
+#[test]
+fn a_command_dropped_before_its_first_poll_changes_nothing() {
+    let mut session = Dynamic::new(
+        Server {
+            backend: Fake::default(),
+        },
+        Greeting,
+    );
+    session.connect().unwrap();
+    // An `AUTH` whose future is never polled: the handler has not started.
+    drop(session.auth("ada", "lovelace"));
+    assert!(!session.is_poisoned());
+    assert_eq!(session.state_name(), "Unauthenticated");
+    assert_eq!(now(session.auth("ada", "lovelace")).map(|_| ()), Ok(()));
+    assert_eq!(session.state_name(), "Ready");
+}
