@@ -143,3 +143,86 @@ fn group_handlers_and_fallible_inputs_become_events() {
         ]
     );
 }
+
+/// A machine whose inputs are async, each handler waiting once.
+#[automat::machine]
+mod waiter {
+    use core::future::Future;
+    use core::pin::Pin;
+    use core::task::{Context, Poll};
+
+    /// Pending once, then ready.
+    #[derive(Default)]
+    struct Once(bool);
+
+    impl Future for Once {
+        type Output = ();
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            if self.0 {
+                return Poll::Ready(());
+            }
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+
+    /// The inputs.
+    pub trait Waiter {
+        /// Wait, then move on.
+        async fn go(&mut self);
+    }
+
+    /// Before.
+    #[state(initial)]
+    pub struct Before;
+
+    /// After.
+    #[state]
+    pub struct After;
+
+    #[transitions]
+    impl Before {
+        async fn go(self) -> After {
+            Once::default().await;
+            After
+        }
+    }
+}
+
+#[test]
+fn async_handlers_become_events_when_they_return() {
+    use core::future::Future;
+    use core::task::{Context, Poll, Waker};
+    use waiter::{Before, Dynamic};
+    /// Polls `future` with a waker that does nothing, `polls` times at most; whether it ended.
+    fn poll<F: Future>(future: F, polls: usize) -> bool {
+        let mut future = core::pin::pin!(future);
+        let mut context = Context::from_waker(Waker::noop());
+        (0..polls).any(|_| matches!(future.as_mut().poll(&mut context), Poll::Ready(_)))
+    }
+    let recorder = Recorder::default();
+    tracing::subscriber::with_default(recorder.clone(), || {
+        let mut dropped = Dynamic::new(Before);
+        assert!(!poll(dropped.go(), 1), "waiting at the handler's `.await`");
+        let mut machine = Dynamic::new(Before);
+        assert!(poll(machine.go(), 2));
+        assert!(poll(machine.go(), 1), "refused at once");
+    });
+    let events = recorder.0.lock().expect("not poisoned").clone();
+    // The dropped future told nothing; the completed one told its transition after it.
+    assert_eq!(
+        events,
+        [
+            (
+                Level::TRACE,
+                "message=transition machine=waiter source=Before input=go target=After".to_owned()
+            ),
+            (
+                Level::DEBUG,
+                "message=input refused machine=waiter state=After input=go poisoned=false"
+                    .to_owned()
+            ),
+        ]
+    );
+}
