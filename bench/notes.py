@@ -43,7 +43,25 @@ handler an arm in its input's method (the state moved out of the slot with `mem:
 --machines ring100,ring1000 --impls hand,automat-dyn --stages warm,tokens,report`: the arms'
 `unreachable!()` as a call of one runtime function (no macro expansion per arm), the `traced`
 report as one call with the transition's index, and `DESCRIPTION` as arrays of indices into one
-table of names instead of a struct literal per transition.""",
+table of names instead of a struct literal per transition.
+
+**`handle` on ring-1000: 0.60× here, 1.83× in an independent harness.** The difference is the
+number of places that call the machine, not the profile. With the replay the only caller (the
+rows above), LLVM inlines `handle` and the per-input methods it delegates to into the replay:
+15.70 instructions per event against 26.00 for the hand-written `match`, which is not inlined at
+this size. Called from two places (`automat-2`), the methods are no longer inlined: 34.00 per
+event (the harness's 36.5), against 26.00 for the hand-written `match` called from two places
+(1.31×). callgrind per function (1,000,000 events, `callgrind_annotate`): the replay with
+`handle` inlined into it 17.0 instructions per event, then the input methods `next` 7.65, `stay`
+5.07 and `prev` 4.26 — the methods' own work is the hand-written `handle`'s 17.0; the rest, 17.0
+against the hand-written replay's 9.0, is building the `Input`, calling a method that returns
+`Result<(), NoTransition>` (40 bytes, through memory) and rewrapping it as `Output`. Fat LTO
+with one codegen unit changes nothing: the same 26.00, 14.70, 15.70, 26.00, 31.75 and 34.00
+(`CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 cargo build --release -p
+ring1000-automat-2`, then the runner's callgrind command). What would close the two-caller
+gap: a refusal small enough to come back in registers (a 16-byte `Result`), tried only with
+one caller, where it stopped LLVM inlining the methods (the replica row, 1.27×); with several
+callers, where nothing is inlined, it has not been measured.""",
     "machine": """\
 On 2026-11-27 every build stage ran last for every implementation at once, nothing else running
 on the machine; the run-time stage ran last for the peers and for automat's crates on the same

@@ -187,6 +187,23 @@ def write_report(results: dict, path: str) -> None:
                 cells.append(f"{entry['output_tokens'] / entry['handlers']:.0f}" if entry else "—")
             w(f"| {label} | " + " | ".join(cells) + " |")
         w("")
+    w("**`handle` on large machines** (instructions per event, ratio to the hand-written `match` "
+      "called from as many places; the run-time stage's replays):")
+    w("")
+    big = [m for m in ("ring100", "ring1000")]
+    w("| instructions/event | " + " | ".join(LABEL[m] for m in big) + " |")
+    w("| --- |" + " --- |" * len(big))
+    for crate_impl, replay, label, base in [
+        ("automat-handle", "handle", "`Dynamic::handle(Input)`, one call site", ("hand", "match")),
+        ("automat", "methods", "`Dynamic`'s inherent methods, one call site", ("hand", "match")),
+        ("automat-dyn-handle", "handle", "`dynamic` alone: `handle(Input)`, one call site", ("hand", "match")),
+        ("automat-2", "handle", "`Dynamic::handle(Input)`, called from two places", ("hand-2", "match")),
+        ("automat-2", "methods", "`Dynamic`'s inherent methods, called from two places", ("hand-2", "match")),
+    ]:
+        cells = [cell(per_event(results, f"{m}-{crate_impl}", replay),
+                      per_event(results, f"{m}-{base[0]}", base[1]), digits=2) for m in big]
+        w(f"| {label} | " + " | ".join(cells) + " |")
+    w("")
     w("| target of issue 15 | measured | |")
     w("| --- | --- | --- |")
     for key, text, measured, met in targets_15(results):
