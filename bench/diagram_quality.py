@@ -5,8 +5,9 @@ automat-viz's DOT of the same machine (`dot -Tjson`).
 Three measures, for both drawings alike:
 
 * crossings: pairs of edge pieces that properly cross (touching and overlaps aside);
-* ambiguous labels: a label is ambiguous when its own edge does not come within TOUCH of its
-  box, or another edge comes at least as close as its own does;
+* ambiguous labels: a label (the box around all lines of one edge's label) is ambiguous when
+  its own edge does not come within TOUCH of it, or another edge comes at least as close as
+  its own does;
 * size: the drawing's width and height.
 
 Changed from the first version of this tool (`shared/tools/diagram_quality.py`), which misled:
@@ -19,6 +20,13 @@ Changed from the first version of this tool (`shared/tools/diagram_quality.py`),
   honour `text-anchor="middle"`; the old estimate (0.55 em a character, always left-anchored)
   put the box of every centered label (all of them, left to right) half a label off.
 * Graphviz's label boxes use the font size Graphviz reports for them (it was fixed at 11.2).
+* A label is the block of all the lines of one edge's label (one `<g>` of our SVG, one edge's
+  `_ldraw_` in Graphviz's), not each line on its own: the reader reads the block as one, and
+  both tools stack the labels of a state's loops into one such block (Graphviz from our DOT,
+  which joins them). Counted line by line, the lower lines of a block were ambiguous for being
+  a line height further from the edge than the block is (`lines` left to right: the second
+  line of `Ready`'s loop label, 21 px off its loop, in both drawings), and a label of three
+  lines weighed three times.
 * Sizes are compared at the same text size. Graphviz works in points and sets our DOT's edge
   labels in 11 pt; automat-viz's SVG works in pixels and sets them in 12 px. The old tool set
   one drawing's points against the other's pixels: Graphviz's drawing, shown in a browser,
@@ -91,6 +99,14 @@ def bezier_points(pts):
     return out
 
 
+def block(lines):
+    """An edge's label: the box around all its lines (none when it has no text)."""
+    if not lines:
+        return []
+    return [(min(b[0] for b in lines), min(b[1] for b in lines),
+             max(b[2] for b in lines), max(b[3] for b in lines))]
+
+
 def svg_drawing(text):
     width = float(re.search(r'<svg[^>]*width="([\d.]+)"', text).group(1))
     height = float(re.search(r'<svg[^>]*height="([\d.]+)"', text).group(1))
@@ -108,7 +124,7 @@ def svg_drawing(text):
             if 'text-anchor="middle"' in attrs:
                 x -= w / 2
             labels.append((x, y - size * 0.8, x + w, y + size * 0.2))
-        labelled.append((segs, labels))
+        labelled.append((segs, block(labels)))
     return labelled, width, height
 
 
@@ -141,7 +157,7 @@ def dot_drawing(dot_text):
                 left = {"l": x, "r": x - w}.get(op.get("align"), x - w / 2)
                 # Graphviz's y grows upward: the text stands on its baseline `y`.
                 labels.append((left, y - size * 0.2, left + w, y + size * 0.8))
-        labelled.append((segs, labels))
+        labelled.append((segs, block(labels)))
     return labelled, x1 - x0, y1 - y0
 
 
@@ -246,7 +262,8 @@ def report():
            "automat-viz's own SVG layout against Graphviz's `dot` layout of automat-viz's DOT for the",
            "same machine, for every example machine and diagram fixture, in both directions, and",
            "top to bottom with `--fold` (edges of one input from three or more states folded).",
-           "*Crossings*: pairs of edge pieces that cross. *Ambiguous*: labels that their own edge",
+           "*Crossings*: pairs of edge pieces that cross. *Ambiguous*: labels (each the block of all",
+           "lines of one edge's label) that their own edge",
            f"does not come within {TOUCH:.0f} px of, or that another edge comes at least as close to.",
            "*Size*: width × height in px; Graphviz's points are scaled so that its edge labels are",
            f"{LABEL_SIZE:.0f} px high like ours (12/11: both drawings measured in units of their label size).",
