@@ -263,10 +263,33 @@ struct Chain {
 /// should it still take in another state (a box widened for its legend, two clusters pushing
 /// each other), then rather than show a wrong membership the group's handlers are drawn from
 /// each member as the states' own handlers are, and the layout runs again.
+///
+/// Left to right, loops' labels stack below their state, and the widest line sets how wide
+/// its rank is: the layout is also tried with each loop label wider than its state broken
+/// before its arrow (`→ Output` on a line of its own), and the drawing with fewer crossings,
+/// then the smaller one, is kept (the one as written on a tie). Top to bottom, loop labels stand beside their
+/// state and breaking them would only make the drawing taller.
 pub fn layout(graph: &Graph, options: &Options) -> Drawing {
+    let written = layout_clustered(graph, options, false);
+    let breakable = graph
+        .edges
+        .iter()
+        .any(|edge| edge.kind == automat::TransitionKind::Loop && edge.output.is_some());
+    if options.direction == Direction::TopToBottom || !breakable {
+        return written;
+    }
+    let broken = layout_clustered(graph, options, true);
+    let better = (crossings(&broken), broken.width * broken.height)
+        < (crossings(&written), written.width * written.height);
+    if better { broken } else { written }
+}
+
+/// Lays out `graph` with its clusters, dropping one whose box holds another state until none
+/// does; `break_loops` breaks loop labels before their arrows.
+fn layout_clustered(graph: &Graph, options: &Options, break_loops: bool) -> Drawing {
     let mut clusters = graph.clusters();
     loop {
-        let drawing = layout_with(graph, options, &mut clusters);
+        let drawing = layout_with(graph, options, &mut clusters, break_loops);
         let crowded = (0..clusters.len()).find(|&index| {
             let area = &drawing.clusters[index].1;
             drawing
@@ -285,7 +308,12 @@ pub fn layout(graph: &Graph, options: &Options) -> Drawing {
 }
 
 /// Lays out `graph` with `clusters`, choosing each cluster's tail: the member ranked last.
-fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Drawing {
+fn layout_with(
+    graph: &Graph,
+    options: &Options,
+    clusters: &mut [Cluster],
+    break_loops: bool,
+) -> Drawing {
     let spacing = Spacing::new(options);
     let frame = Frame {
         vertical: options.direction == Direction::TopToBottom,
@@ -296,7 +324,7 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
         // Ranks with every member's own edge: the group's edge leaves the cluster from the
         // member they put last, so it runs on, not back through the cluster.
         let bundles = graph.bundles(options, &[]);
-        let (_, edges) = split_loops(&bundles, states, initial, options);
+        let (_, edges) = split_loops(&bundles, states, initial, options, None);
         let nodes = states + usize::from(initial.is_some());
         let start = initial.map(|_| states);
         let ranks = rank::rank(nodes, &edges, &rank::break_cycles(nodes, &edges, start));
@@ -323,7 +351,17 @@ fn layout_with(graph: &Graph, options: &Options, clusters: &mut [Cluster]) -> Dr
             )
         })
         .collect();
-    let (loops, edges) = split_loops(&bundles, states, initial, options);
+    let room: Vec<f64> = sizes
+        .iter()
+        .map(|&(width, height)| frame.extent(width, height).1)
+        .collect();
+    let (loops, edges) = split_loops(
+        &bundles,
+        states,
+        initial,
+        options,
+        break_loops.then_some(&room[..]),
+    );
 
     // The start point is node `states`, after the states.
     let start = initial.map(|_| states);
@@ -524,7 +562,9 @@ fn draw_order(shared: &Shared<'_>, ranks: &[Vec<usize>], nodes: usize) -> Drawin
     })
 }
 
-/// Each state's loops (label lines and tooltips; all loops of a state share one line), and
+/// Each state's loops (label lines, and tooltips; all loops of a state share one line), each
+/// line broken before its arrow when `break_loops` gives its state less room along the main
+/// axis than the line is wide, and
 /// the edges to lay out across ranks: `(from, to, bundle)`, the start arrow first (from node
 /// `states`, the start point, with no bundle).
 #[allow(clippy::type_complexity)]
@@ -533,6 +573,7 @@ fn split_loops(
     states: usize,
     initial: Option<usize>,
     options: &Options,
+    break_loops: Option<&[f64]>,
 ) -> (
     Vec<(Vec<String>, Vec<String>)>,
     Vec<(usize, usize, Option<usize>)>,
@@ -545,7 +586,17 @@ fn split_loops(
     for (index, bundle) in bundles.iter().enumerate() {
         if bundle.is_loop() {
             let (lines, tips) = &mut loops[bundle.source];
-            lines.extend(bundle.lines(options));
+            let room = break_loops.map_or(f64::INFINITY, |room| room[bundle.source]);
+            for line in bundle.lines(options) {
+                let wide = metrics::width(&line, LABEL_SIZE) > room;
+                match line.split_once(" → ").filter(|_| wide) {
+                    Some((input, output)) => {
+                        lines.push(input.to_owned());
+                        lines.push(format!("→ {output}"));
+                    }
+                    None => lines.push(line),
+                }
+            }
             tips.push(bundle.tooltip(options));
         } else {
             edges.push((bundle.source, bundle.target, Some(index)));

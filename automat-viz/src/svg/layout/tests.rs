@@ -77,6 +77,9 @@ fn machines() -> Vec<&'static automat::Description> {
         &automat_examples::garage_door::DESCRIPTION,
         &automat_examples::door_lock::DESCRIPTION,
         &automat_examples::turnstile::DESCRIPTION,
+        &automat_examples::lines::DESCRIPTION,
+        &automat_examples::tls::DESCRIPTION,
+        &call::call::DESCRIPTION,
     ]
 }
 
@@ -203,4 +206,42 @@ fn clusters_hold_their_members_alone() {
             }
         }
     }
+}
+
+#[test]
+fn left_to_right_loop_labels_break_before_their_arrow_when_that_is_smaller() {
+    let graph = Graph::from(&automat_examples::lines::DESCRIPTION);
+    let loop_lines = |options: &Options| -> Vec<String> {
+        let drawing = layout(&graph, options);
+        // The loops' lines come after the edges', one per state with loops.
+        drawing.lines[drawing.lines.len() - 2..]
+            .iter()
+            .flat_map(|line| line.label.clone().expect("a loop has a label").lines)
+            .collect()
+    };
+    let across = Options {
+        direction: Direction::LeftToRight,
+        ..Options::default()
+    };
+    // `Greeting` is narrower than `line [Refused] → Reply<'buf>`: broken, the rank it sets
+    // is narrower, and the drawing no taller than `Ready`'s stack of loop labels makes it.
+    assert_eq!(
+        loop_lines(&across),
+        [
+            "line [Refused]",
+            "→ Reply<'buf>",
+            "line [Stay]",
+            "→ Reply<'buf>",
+            "data → u64"
+        ]
+    );
+    // Top to bottom the labels stand beside their state, as written.
+    assert_eq!(
+        loop_lines(&Options::default()),
+        [
+            "line [Refused] → Reply<'buf>",
+            "line [Stay] → Reply<'buf>",
+            "data → u64"
+        ]
+    );
 }
