@@ -204,6 +204,20 @@ def write_report(results: dict, path: str) -> None:
                       per_event(results, f"{m}-{base[0]}", base[1]), digits=2) for m in big]
         w(f"| {label} | " + " | ".join(cells) + " |")
     w("")
+    project = results.get("project", {})
+    if "with" in project:
+        w("**What a real project pays**: the clean build (`cargo build --release --lib`, fresh target "
+          "folder, offline) of a library that uses serde's derive and tokio's macros, without and with "
+          "automat and the tcp machine (`bench/run.sh --stages project`; the runs alternate, the "
+          f"median shown; syn built: {', '.join(project.get('syn', [])) or '?'}).")
+        w("")
+        w("| clean build | seconds | runs |")
+        w("| --- | --- | --- |")
+        w(f"| serde (derive) + tokio (macros) | {project['without']:.1f} | "
+          + ", ".join(f"{t:.1f}" for t in project["times"]["without"]) + " |")
+        w(f"| the same + automat and the tcp machine | {project['with']:.1f} ({project['with'] / project['without']:.2f}×) | "
+          + ", ".join(f"{t:.1f}" for t in project["times"]["with"]) + " |")
+        w("")
     w("| target of issue 15 | measured | |")
     w("| --- | --- | --- |")
     for key, text, measured, met in targets_15(results):

@@ -21,6 +21,8 @@ Stages, in order (all by default):
   and built as cargo builds proc macros by default (opt-level 0: profile `macro-default`).
 * `tokens`: the tokens `automat_codegen::expand` generates for each machine, with both APIs and
   with `dynamic` or `typestate` alone, per handler.
+* `project`: what a real project pays for one machine: the clean build of a library that uses
+  serde's derive and tokio's macros, without and with the tcp machine (runs alternating).
 * `report`: writes docs/benchmarks.md from everything measured so far.
 
 Results are kept in bench/target/results.json, so stages can be re-run alone and the report
@@ -373,6 +375,107 @@ incremental = false
         save(results)
 
 
+# The project a real program is: serde with its derive and tokio with its macros, whose proc
+# macros build the same syn as automat's.
+PROJECT_LIB = """//! A program's library that already uses serde's derive and tokio's macros.
+
+/// A setting read from a file.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Config {
+    /// Where to listen.
+    pub address: String,
+    /// How many connections at once.
+    pub limit: u32,
+}
+
+/// Runs the program's work on a runtime of its own.
+#[tokio::main(flavor = "current_thread")]
+pub async fn run(config: Config) -> u32 {
+    tokio::task::yield_now().await;
+    config.limit
+}
+"""
+
+
+def stage_project(results: dict, runs: int, timeout: int) -> None:
+    """What a real project pays for one machine: the clean build of a library that depends on
+    serde (derive) and tokio (macros), without and with automat and the tcp machine, each alone
+    in a fresh target folder, offline; the runs alternate, without then with."""
+    project = results.setdefault("project", {})
+    base = os.path.join(TARGET, "project")
+    deps = [
+        'serde = { version = "1.0.229", features = ["derive"] }',
+        'tokio = { version = "1.54.1", default-features = false, features = ["rt", "macros"] }',
+    ]
+    for variant in ["without", "with"]:
+        folder = os.path.join(base, variant)
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(os.path.join(folder, "src"))
+        lines = list(deps)
+        lib = PROJECT_LIB
+        if variant == "with":
+            lines.append(f'automat = {{ package = "automat-fsm", path = "{os.path.join(ROOT, "automat")}" }}')
+            # The machine's handlers call `crate::step`, the benchmarks' action.
+            lib += "\n/// The TCP machine of the benchmarks.\npub mod fsm;\npub use fsm::step;\n"
+            os.makedirs(os.path.join(folder, "src", "fsm"))
+            generated = os.path.join(HERE, "gen", "tcp-automat", "src")
+            shutil.copy(os.path.join(generated, "lib.rs"), os.path.join(folder, "src", "fsm", "mod.rs"))
+            shutil.copy(os.path.join(generated, "machine.rs"), os.path.join(folder, "src", "fsm", "machine.rs"))
+        with open(os.path.join(folder, "src", "lib.rs"), "w") as f:
+            f.write(lib)
+        newline = "\n"
+        with open(os.path.join(folder, "Cargo.toml"), "w") as f:
+            f.write(
+                f"""[package]
+name = "project-{variant}"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+{newline.join(lines)}
+
+[workspace]
+
+[profile.release]
+opt-level = 3
+debug = false
+lto = false
+codegen-units = 16
+incremental = false
+"""
+            )
+        # The root workspace's lock holds serde, tokio and automat's dependencies.
+        shutil.copy(os.path.join(ROOT, "Cargo.lock"), os.path.join(folder, "Cargo.lock"))
+        env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(folder, "target"))
+        subprocess.run(["cargo", "fetch", "--offline"], cwd=folder, env=env, check=True, capture_output=True)
+    times = {"without": [], "with": []}
+    loads = []
+    for _ in range(runs):
+        for variant in ["without", "with"]:
+            folder = os.path.join(base, variant)
+            env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(folder, "target"))
+            shutil.rmtree(os.path.join(folder, "target"), ignore_errors=True)
+            loads.append(loadavg())
+            times[variant].append(
+                timed_build(["cargo", "build", "--release", "--lib", "--offline"], folder, env, timeout)
+            )
+            log(f"project {variant}: {times[variant][-1]:.1f} s (load {loads[-1]:.1f})")
+    syn = run(["cargo", "tree", "--offline", "-e", "normal,build", "-i", "syn", "--prefix", "none"],
+              cwd=os.path.join(base, "with"), env=dict(os.environ, CARGO_TARGET_DIR=os.path.join(base, "with", "target")))
+    project.update({
+        "without": statistics.median(times["without"]),
+        "with": statistics.median(times["with"]),
+        "times": times,
+        "load": loads,
+        "syn": sorted({line.split()[1] for line in syn.stdout.splitlines() if line.startswith("syn ")}),
+    })
+    log(f"project: {project['with'] / project['without']:.2f}x with the machine")
+    for variant in ["without", "with"]:
+        shutil.rmtree(os.path.join(base, variant, "target"), ignore_errors=True)
+    save(results)
+
+
 def stage_expand(results: dict, machines: list[str]) -> None:
     """The macro's own time, optimised (`release`) and as cargo builds a proc macro unless told
     otherwise (`macro-default`: opt-level 0, cargo's `build-override` default)."""
@@ -463,7 +566,7 @@ if __name__ == "__main__":
     from report import write_report  # noqa: E402  (kept apart: it is mostly prose)
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--stages", default="runtime,warm,cold,expand,tokens,report")
+    parser.add_argument("--stages", default="runtime,warm,cold,expand,tokens,project,report")
     parser.add_argument("--machines", default=",".join(MACHINES))
     parser.add_argument("--impls", default=",".join(IMPLS))
     parser.add_argument("--events", type=int, default=10_000_000)
@@ -489,6 +592,8 @@ if __name__ == "__main__":
         stage_expand(results, machines)
     if "tokens" in stages:
         stage_tokens(results, machines)
+    if "project" in stages:
+        stage_project(results, args.runs, args.timeout)
     if any(stage != "report" for stage in stages):
         stage_info(results, "end:" + ",".join(s for s in stages if s != "report"))
     save(results)
