@@ -442,7 +442,7 @@ fn layout_with(
     }
 
     widen_for_ports(&mut items, &mut sizes, frame);
-    let blocks = blocks(items.len(), clusters, &chains);
+    let blocks = blocks(&items, clusters, &chains, &bundles);
     // Every candidate order drawn in full; the drawing whose lines cross least, the smallest
     // of those (the first on a tie). Routing turns lines in lanes between ranks, so the
     // crossings a reader sees are not quite those between ranks that the ordering counts.
@@ -489,10 +489,18 @@ struct Shared<'a> {
     blocks: &'a [Option<usize>],
 }
 
-/// Each item's cluster: the cluster's members, and the virtual items of edges between two of
-/// them (not of the cluster's own edges, which leave it).
-fn blocks(count: usize, clusters: &[Cluster], chains: &[Chain]) -> Vec<Option<usize>> {
-    let mut blocks = vec![None; count];
+/// Each item's cluster: the cluster's members, and the virtual items of the edges of a member
+/// (not of the cluster's own edges, which leave it from its border) on the ranks from the
+/// first member's to the last one's. An edge that leaves a member for a state outside runs
+/// inside the box as far as its rank allows, as Graphviz draws it, rather than being pushed
+/// out around the box (which drew `kv` a third wider for its `auth [Closed]` edge).
+fn blocks(
+    items: &[Item],
+    clusters: &[Cluster],
+    chains: &[Chain],
+    bundles: &[Bundle<'_>],
+) -> Vec<Option<usize>> {
+    let mut blocks = vec![None; items.len()];
     for (index, cluster) in clusters.iter().enumerate() {
         for &member in &cluster.members {
             blocks[member] = Some(index);
@@ -500,9 +508,26 @@ fn blocks(count: usize, clusters: &[Cluster], chains: &[Chain]) -> Vec<Option<us
     }
     for chain in chains {
         let (first, last) = (chain.items[0], chain.items[chain.items.len() - 1]);
-        if blocks[first].is_some() && blocks[first] == blocks[last] {
-            for &item in &chain.items[1..chain.items.len() - 1] {
-                blocks[item] = blocks[first];
+        let own = chain
+            .bundle
+            .is_some_and(|bundle| bundles[bundle].cluster.is_some());
+        let block = match (blocks[first], blocks[last]) {
+            (Some(a), Some(b)) if a != b => None,
+            (Some(a), _) | (None, Some(a)) => Some(a),
+            (None, None) => None,
+        };
+        let Some(block) = block.filter(|_| !own) else {
+            continue;
+        };
+        let span = clusters[block]
+            .members
+            .iter()
+            .map(|&member| items[member].rank);
+        let (top, bottom) = (span.clone().min(), span.max());
+        for &item in &chain.items[1..chain.items.len() - 1] {
+            let rank = Some(items[item].rank);
+            if top <= rank && rank <= bottom {
+                blocks[item] = Some(block);
             }
         }
     }
