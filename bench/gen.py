@@ -872,14 +872,16 @@ use {m.module}::*;
     return lib, {"statum": None}, ["typestate"], sizes
 
 
-def replica_handle(m: Machine, shape: str, small_error: bool = False):
+def replica_handle(m: Machine, shape: str, small_error: bool = False, handle_attr: str = "#[inline]", sites: int = 1):
     """Not an implementation: automat's generated `Dynamic::handle` written out by hand, in the
     shapes the macro generates (`now`: a `match input` delegating to the input methods through
     `Result::map`, above 64 handlers; `nested`: a `match` on the slot with a `match` on the
     input inside, the new state stored once after it, up to 64 handlers) and in one it does not
     (`direct`: one `match` over the slot and the input). Each generated shape must count the
     same instructions as `automat-handle` where the macro uses it; the others say what a change
-    would buy."""
+    would buy. `handle_attr` replaces `handle`'s `#[inline]` (`#[inline(never)]`: the input
+    methods then have one caller each, `handle`, whoever calls it); `sites=2` adds a second,
+    identical replay function, so `handle` has two callers."""
     mod = m.module
     structs = "".join(f"    pub struct {st};\n" for st in m.states)
     blocks = []
@@ -1056,7 +1058,7 @@ pub mod {mod} {{{error_type}
             !::core::matches!(self.slot, __Slot::__Live(_))
         }}
 
-        #[inline]
+        {handle_attr}
         pub fn handle(&mut self, input: Input) -> ::core::result::Result<Output, {error}> {{
 {handle}        }}
 
@@ -1069,7 +1071,9 @@ pub mod {mod} {{{error_type}
     finish = f"    let state = {index};\n    (machine.core().acc, state)"
     body = ("let input = " + event_match(m, lambda k: f"{mod}::Input::{m.variant(k)}")
             + ";\n        if machine.handle(input).is_err() {\n            rejected(e);\n        }")
-    lib += replay_fn("replay_handle", setup, body, finish)
+    # Only the first is measured: LLVM merges the identical second one into it.
+    for name in ["replay_handle", "replay_handle_again"][:sites]:
+        lib += replay_fn(name, setup, body, finish)
     return lib, {"automat": None}, ["handle"], [("Dynamic", f"{mod}::Dynamic")]
 
 
@@ -1101,6 +1105,12 @@ IMPLEMENTATIONS = {
     "replica-handle-direct": (lambda m: replica_handle(m, "direct"), "experiment"),
     "replica-handle-nested": (lambda m: replica_handle(m, "nested"), "experiment"),
     "replica-handle-now-16": (lambda m: replica_handle(m, "now", small_error=True), "experiment"),
+    # Experiments of issue 15: the delegating `handle` called from two places, as automat
+    # generates it and kept out of line (`#[inline(never)]`) so the input methods are inlined
+    # into it, from one place and from two.
+    "replica-handle-now-2": (lambda m: replica_handle(m, "now", sites=2), "experiment"),
+    "replica-handle-outline": (lambda m: replica_handle(m, "now", handle_attr="#[inline(never)]"), "experiment"),
+    "replica-handle-outline-2": (lambda m: replica_handle(m, "now", handle_attr="#[inline(never)]", sites=2), "experiment"),
     # The observation hook (issue 6): declared but unused, and the `tracing` feature with no
     # subscriber; to be compared with "automat" and "automat-ts".
     "automat-observe": (lambda m: automat_dynamic(m, ("methods",), "observe"), "hook"),

@@ -67,7 +67,13 @@ with one codegen unit changes nothing: the same 26.00, 14.70, 15.70, 26.00, 31.7
 ring1000-automat-2`, then the runner's callgrind command). What would close the two-caller
 gap: a refusal small enough to come back in registers (a 16-byte `Result`), tried only with
 one caller, where it stopped LLVM inlining the methods (the replica row, 1.27×); with several
-callers, where nothing is inlined, it has not been measured.""",
+callers, where nothing is inlined, it has not been measured. *Tried*: `handle` kept out of line
+(`#[inline(never)]`), so that each input method has one caller, `handle`, and is inlined into it
+whoever calls `handle`: 36.10 instructions per event at ring-100 and 48.75 at ring-1000, from one
+call site or two (the replica rows `replica-handle-outline`, `-outline-2`), against 15.70 and
+34.00 for the shape generated today (`replica-handle-now`, `-now-2`; the latter equals
+`automat-2`'s `handle` at ring-1000). Not adopted: the methods inlined into one function make it
+the nested shape's one big function again.""",
     "machine": """\
 On 2026-11-27 every build stage ran last for every implementation at once, nothing else running
 on the machine; the run-time stage ran last for the peers and for automat's crates on the same

@@ -80,6 +80,9 @@ EXPERIMENT_ROWS = [
     ("replica-handle-now", "handle", "replica of `handle` delegating to the input methods (automat's shape above 64 handlers: must equal `Dynamic::handle` on ring-100 and ring-1000)", "hand/match"),
     ("replica-handle-direct", "handle", "`handle` reshaped: one `match (slot, input)`, state stored once", "hand/match"),
     ("replica-handle-nested", "handle", "replica of `handle` as `match slot { S => match input {..} }`, state stored once (automat's shape up to 64 handlers: must equal `Dynamic::handle` on tcp and ring-10)", "hand/match"),
+    ("replica-handle-now-2", "handle", "replica of the delegating `handle`, called from two places", "hand-2/match"),
+    ("replica-handle-outline", "handle", "replica of the delegating `handle` kept out of line (`#[inline(never)]`), so each input method has one caller", "hand/match"),
+    ("replica-handle-outline-2", "handle", "the same, called from two places", "hand-2/match"),
     ("replica-handle-now-16", "handle", "replica of the delegating `handle` refusing with a 16-byte error (a pointer and two indices) instead of `NoTransition` (40 bytes)", "hand/match"),
 ]
 # The observation hook of issue 6: its cost when declared and unused, and the `tracing`
