@@ -40,16 +40,24 @@ change); the warm rebuild of ring-1000 with both APIs went from 26.87 s to 23.80
 minutes apart under the same load (5.6 and 5.9), which is within the noise of this machine.
 Kept: fewer items, the same API.
 
+**`DESCRIPTION` as compact data: not worth it.** It is a third of the text of the `dynamic`
+ring-1000 expansion (1.33 MB of 4.02 MB), but one item without bodies: the expansion of
+ring-1000 `dynamic` compiled as plain source, with and without the `DESCRIPTION` static
+(two copies of the crate in `bench/gen`, three interleaved warm rebuilds each, load 5.0–5.5),
+took 29.28, 24.43, 25.98 s with it and 25.33, 24.45, 26.28 s without: medians 25.98 and 25.33 s,
+within the noise. Not changed.
+
 **Why `dynamic` alone is still 4.5× the hand-written `match`.** The hand-written crate is one
 `match` of 4,000 arms and nothing else; the `dynamic` crate has, per state, a `State` variant, a
 `From<State>` impl, a poisoned `__Slot` variant, an arm in `state_name` and in `accepts`, and per
 handler an arm in its input's method (the state moved out of the slot with `mem::replace`, the
 `let … else { unreachable!() }` re-match, the handler call, the `traced` report) and an entry in
-`DESCRIPTION`: 250 tokens per handler. What is left to try, each to be measured with `bench/run.sh
+`DESCRIPTION`: 250 tokens per handler. The items and bodies are where the time goes, not the
+bytes (the note on `DESCRIPTION` above). What is left to try, each to be measured with `bench/run.sh
 --machines ring100,ring1000 --impls hand,automat-dyn --stages warm,tokens,report`: the arms'
 `unreachable!()` as a call of one runtime function (no macro expansion per arm), the `traced`
-report as one call with the transition's index, and `DESCRIPTION` as arrays of indices into one
-table of names instead of a struct literal per transition.
+report as one call with the transition's index, and fewer items per state (the poisoned
+`__Slot` variants, `From<S> for State`).
 
 **`handle` on ring-1000: 0.60× here, 1.83× in an independent harness.** The difference is the
 number of places that call the machine, not the profile. With the replay the only caller (the
