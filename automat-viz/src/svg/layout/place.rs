@@ -197,7 +197,7 @@ pub(super) fn pack_apart(
 /// Moves what is not in a cluster out of the cluster's box: on every rank from its first
 /// member's to its last one's, the items before the cluster's run go toward lower positions
 /// and those after it toward higher ones, as far as it takes for their extent to stay
-/// [`CLUSTER_CLEARANCE`] off the box, which reaches [`CLUSTER_PAD`] beyond its members and
+/// half the gap between items off the box, which reaches [`CLUSTER_PAD`] beyond its members and
 /// is at least as long as `legends` needs (its legend's width, where the legend lies along
 /// the rank). On a rank with none of its items, those before the box's middle go before.
 /// Clusters are taken in turn, twice, since moving items for one can move another's members.
