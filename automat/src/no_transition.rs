@@ -3,7 +3,8 @@
 use core::fmt;
 
 /// An input was refused: the machine's current state does not accept it, or the machine is
-/// poisoned because a handler panicked.
+/// poisoned because a handler panicked, or its future (an async handler's) was dropped before it
+/// finished.
 ///
 /// A refused input changes nothing: the state, its data and the core are as they were before
 /// the call. `Dynamic`'s input methods and `Dynamic::handle` return it:
@@ -88,14 +89,15 @@ impl NoTransition {
         }
     }
 
-    /// The error for `input` refused because a handler panicked while leaving `state`.
+    /// The error for `input` refused because a handler panicked, or its future was dropped, while
+    /// leaving `state`.
     ///
     /// ```
     /// let refused = automat::NoTransition::poisoned("Locked", "push");
     /// assert!(refused.is_poisoned());
     /// assert_eq!(
     ///     refused.to_string(),
-    ///     "input `push` is not accepted: the machine is poisoned (a handler panicked in state `Locked`)",
+    ///     "input `push` is not accepted: the machine is poisoned (a handler in state `Locked` panicked or was cancelled)",
     /// );
     /// ```
     #[must_use]
@@ -145,7 +147,7 @@ impl fmt::Display for NoTransition {
         if self.poisoned {
             write!(
                 f,
-                "input `{}` is not accepted: the machine is poisoned (a handler panicked in state `{}`)",
+                "input `{}` is not accepted: the machine is poisoned (a handler in state `{}` panicked or was cancelled)",
                 self.input, self.state
             )
         } else {

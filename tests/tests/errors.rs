@@ -27,7 +27,7 @@ fn display_reads_as_specified() {
     // The wording of the poisoned case is the one documented on `NoTransition::poisoned`.
     assert_eq!(
         NoTransition::poisoned("Locked", "push").to_string(),
-        "input `push` is not accepted: the machine is poisoned (a handler panicked in state `Locked`)"
+        "input `push` is not accepted: the machine is poisoned (a handler in state `Locked` panicked or was cancelled)"
     );
 }
 
