@@ -18,14 +18,21 @@ NOTES = {
 `typestate` keeps `Machine<S>`, its branch enums and `DESCRIPTION`. The input trait is emitted
 in every mode.
 
-**Measured on 2026-12-02 (03:13–03:21 UTC), under a load of 6 on 2 cores** (four engineers
-compiling): every wall-clock figure of that run is about three times the quiet machine's, and the
-interleaving keeps the ratios, not the seconds, comparable with the 2026-11-27 run. Warm rebuild
-of ring-1000: hand-written `match` 3.60 s, `dynamic` alone 16.35 s (4.54×), both APIs 23.80 s
-(6.61×); hand-written typestate 18.66 s, `typestate` alone 20.28 s (1.09×), both APIs through
-`Machine<S>` 37.43 s (2.01×). ring-1000 / ring-100: both APIs 11.6×, `dynamic` 9.8×, hand-written
-5.9×. `typestate` alone reaches the typestate baseline; `dynamic` alone removes a third of the
-default build and is still far from 1.4×.
+**Three interleaved runs on 2026-12-02** (ring-1000 warm rebuild, median of three; the table
+above is the last, the quietest): four engineers were compiling on the 2 cores, so the seconds
+move by half between runs, and only the ratios within one run compare.
+
+| run (UTC, load) | hand-written | `dynamic` | both APIs | hand-written typestate | `typestate` | both, through `Machine<S>` |
+| --- | --- | --- | --- | --- | --- | --- |
+| 03:13–03:21, 5.4–6.7 | 3.60 s | 16.35 s (4.54×) | 23.80 s (6.61×) | 18.66 s | 20.28 s (1.09×) | 37.43 s (2.01×) |
+| 04:09–04:15, 3.6–5.2 | 2.39 s | 10.48 s (4.38×) | 13.09 s (5.47×) | 12.60 s | 12.76 s (1.01×) | 20.69 s (1.64×) |
+| 04:16–04:20, 1.3–2.7 | 2.49 s | 9.33 s (3.74×) | 13.33 s (5.35×) | 10.85 s | 14.01 s (1.29×) | 20.60 s (1.90×) |
+
+ring-1000 / ring-100 in the three runs: both APIs 11.6×, 8.4×, 12.6×; `dynamic` 9.8×, 10.4×,
+11.3×; the hand-written `match` 5.9×, 6.3×, 8.8×. `typestate` alone comes within 1.0–1.3× of the
+hand-written typestate functions; `dynamic` alone saves a fifth to a third of the default
+build and stays 3.7–4.5× the hand-written `match`, far from 1.4×; with both APIs the rebuild is
+5.4–6.6×, far from 2×.
 
 **What a real project pays** (2026-12-02, 03:53–03:58 UTC, load 4.3 to 5.7, five alternating
 runs): a library using serde's derive and tokio's macros builds clean in 28.3 s (median), and
