@@ -317,6 +317,33 @@ def stage_warm(results: dict, machines: list[str], impls: list[str], runs: int, 
         save(results)
 
 
+def write_manifest(folder: str, name: str, dependencies: list[str]) -> None:
+    """Writes the Cargo.toml of a crate built alone (its own workspace), with the dependency
+    lines given and the release profile of every benchmark crate."""
+    newline = "\n"
+    with open(os.path.join(folder, "Cargo.toml"), "w") as f:
+        f.write(
+            f"""[package]
+name = "{name}"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+{newline.join(dependencies)}
+
+[workspace]
+
+[profile.release]
+opt-level = 3
+debug = false
+lto = false
+codegen-units = 16
+incremental = false
+"""
+        )
+
+
 def stage_cold(results: dict, impls: list[str], timeout: int) -> None:
     """A clean build of the tcp crate of each implementation with every dependency, alone in
     its own workspace and target folder, offline (the sources are already downloaded)."""
@@ -336,28 +363,7 @@ def stage_cold(results: dict, impls: list[str], timeout: int) -> None:
                 lines.append(f'automat = {{ package = "automat-fsm", path = "{os.path.join(ROOT, "automat")}" }}')
             else:
                 lines.append(f'{dep} = "{VERSIONS[dep]}"')
-        newline = "\n"
-        with open(os.path.join(folder, "Cargo.toml"), "w") as f:
-            f.write(
-                f"""[package]
-name = "{name}"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[dependencies]
-{newline.join(lines)}
-
-[workspace]
-
-[profile.release]
-opt-level = 3
-debug = false
-lto = false
-codegen-units = 16
-incremental = false
-"""
-            )
+        write_manifest(folder, name, lines)
         shutil.copy(os.path.join(HERE, "Cargo.lock"), os.path.join(folder, "Cargo.lock"))
         env = dict(os.environ)
         env["CARGO_TARGET_DIR"] = os.path.join(folder, "target")
@@ -426,28 +432,7 @@ def stage_project(results: dict, runs: int, timeout: int) -> None:
             shutil.copy(os.path.join(generated, "machine.rs"), os.path.join(folder, "src", "fsm", "machine.rs"))
         with open(os.path.join(folder, "src", "lib.rs"), "w") as f:
             f.write(lib)
-        newline = "\n"
-        with open(os.path.join(folder, "Cargo.toml"), "w") as f:
-            f.write(
-                f"""[package]
-name = "project-{variant}"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[dependencies]
-{newline.join(lines)}
-
-[workspace]
-
-[profile.release]
-opt-level = 3
-debug = false
-lto = false
-codegen-units = 16
-incremental = false
-"""
-            )
+        write_manifest(folder, f"project-{variant}", lines)
         # The root workspace's lock holds serde, tokio and automat's dependencies.
         shutil.copy(os.path.join(ROOT, "Cargo.lock"), os.path.join(folder, "Cargo.lock"))
         env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(folder, "target"))
