@@ -13,19 +13,19 @@ use std::time::Duration;
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> io::Result<()> {
     println!("== a session ==");
-    let backend = Shared::new([("ada", "lovelace")]);
+    let backend = Shared::new([("admin", "s3cret")]);
     let script = [
         "PING",
         "GET motd",
-        "AUTH ada babbage",
-        "AUTH ada lovelace",
+        "AUTH admin guess",
+        "AUTH admin s3cret",
         "SET motd hello",
         "GET motd",
         "GET nothing",
         "SET a 1",
         "SET b 2",
         "SET c 3",
-        "AUTH ada lovelace",
+        "AUTH admin s3cret",
         "QUIT",
     ];
     let (transcript, ended) = run(backend, Duration::from_secs(1), &script).await?;
@@ -34,12 +34,12 @@ async fn main() -> io::Result<()> {
     println!("\n== slow stores, a 200 ms timeout ==");
     let slow = Duration::from_secs(5);
     let timeout = Duration::from_millis(200);
-    let backend = Shared::new([("ada", "lovelace")]).with_latency(Duration::ZERO, slow);
-    let script = ["AUTH ada lovelace", "GET motd", "PING", "QUIT"];
+    let backend = Shared::new([("admin", "s3cret")]).with_latency(Duration::ZERO, slow);
+    let script = ["AUTH admin s3cret", "GET motd", "PING", "QUIT"];
     let (transcript, ended) = run(backend, timeout, &script).await?;
     print(&transcript, &ended);
-    let backend = Shared::new([("ada", "lovelace")]).with_latency(slow, Duration::ZERO);
-    let (transcript, ended) = run(backend, timeout, &["AUTH ada lovelace"]).await?;
+    let backend = Shared::new([("admin", "s3cret")]).with_latency(slow, Duration::ZERO);
+    let (transcript, ended) = run(backend, timeout, &["AUTH admin s3cret"]).await?;
     print(&transcript, &ended);
     Ok(())
 }

@@ -7,7 +7,7 @@ use automat_examples::lines::{Core, Dynamic, Greeting, Input, Reply};
 
 fn main() {
     // What arrived from the network, all at once; the session borrows from it.
-    let received: &[u8] = b"HI\nHELLO ada\nSEND one\nNOOP\nSEND two\nQUIT\n";
+    let received: &[u8] = b"HI\nHELLO you\nSEND one\nNOOP\nSEND two\nQUIT\n";
     let mut session = Dynamic::new(Core::default(), Greeting);
     for line in received
         .split(|&byte| byte == b'\n')
@@ -31,7 +31,9 @@ fn main() {
     }
     // The same, as values: `Input<'input, 'buf>` holds the borrowed arguments.
     let mut again = Dynamic::new(Core::default(), Greeting);
-    let hello = Input::Line { line: b"HELLO bob" };
+    let hello = Input::Line {
+        line: b"HELLO guest",
+    };
     println!("handle(Line) -> {:?}", again.handle(hello));
     let refused = again.handle(Input::Line { line: b"QUIT" }).map(|_| ());
     println!("handle(Line) -> {refused:?}, now {}", again.state_name());

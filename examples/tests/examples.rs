@@ -526,11 +526,11 @@ mod lines {
 
     #[test]
     fn the_ready_state_holds_a_slice_of_the_hello_line() {
-        let buffer = b"HELLO ada\nQUIT".to_vec();
+        let buffer = b"HELLO admin\nQUIT".to_vec();
         let mut lines = buffer.split(|&byte| byte == b'\n');
         let hello = lines.next().unwrap();
         let mut session: Dynamic<'_> = Dynamic::new(Core::default(), Greeting);
-        assert_eq!(session.line(hello), Ok(Reply::Welcome(b"ada")));
+        assert_eq!(session.line(hello), Ok(Reply::Welcome(b"admin")));
         let State::Ready(Ready { name }) = session.state() else {
             panic!("a greeted session is ready")
         };
@@ -545,7 +545,7 @@ mod lines {
     #[test]
     fn data_is_borrowed_for_the_call_only() {
         let mut session = Dynamic::new(Core::default(), Greeting);
-        session.line(b"HELLO bob").unwrap();
+        session.line(b"HELLO guest").unwrap();
         for size in [3, 5] {
             let chunk = vec![0; size];
             session.data(&chunk).unwrap();
@@ -567,8 +567,8 @@ mod lines {
         let HelloMachine::Refused(machine) = hello else {
             panic!("`HI` is not a greeting")
         };
-        let (HelloMachine::Welcomed(ready), _) = machine.line(b"HELLO eve") else {
-            panic!("`HELLO eve` is")
+        let (HelloMachine::Welcomed(ready), _) = machine.line(b"HELLO visitor") else {
+            panic!("`HELLO visitor` is")
         };
         let ready: Machine<'_, Ready<'_>> = ready;
         let (CommandMachine::Stay(ready), reply) = ready.line(b"SEND x") else {

@@ -23,18 +23,18 @@ fn ms(millis: u64) -> Duration {
 
 #[tokio::test]
 async fn a_client_session_over_tcp() {
-    let backend = Shared::new([("ada", "lovelace")]);
+    let backend = Shared::new([("admin", "s3cret")]);
     let script = [
         "PING",
         "GET motd",
-        "AUTH ada babbage",
-        "AUTH ada lovelace",
+        "AUTH admin guess",
+        "AUTH admin s3cret",
         "SET motd hello",
         "GET motd",
         "get nothing",
         "SET motd",
         "FLY away",
-        "AUTH ada lovelace",
+        "AUTH admin s3cret",
         "QUIT",
     ];
     let (transcript, ended) = run(backend, Duration::from_secs(5), &script).await.unwrap();
@@ -45,10 +45,10 @@ async fn a_client_session_over_tcp() {
             ("PING", "+PONG"),
             ("GET motd", "-NOAUTH authenticate first: AUTH user password"),
             (
-                "AUTH ada babbage",
+                "AUTH admin guess",
                 "-DENIED wrong user or password, 2 tries left"
             ),
-            ("AUTH ada lovelace", "+OK welcome, ada"),
+            ("AUTH admin s3cret", "+OK welcome, admin"),
             ("SET motd hello", "+OK"),
             ("GET motd", "$hello"),
             ("get nothing", "_"),
@@ -58,7 +58,7 @@ async fn a_client_session_over_tcp() {
                 "-ERR unknown command: PING, AUTH, GET, SET or QUIT"
             ),
             (
-                "AUTH ada lovelace",
+                "AUTH admin s3cret",
                 "-ERR input `auth` is not accepted in state `Ready`"
             ),
             ("QUIT", "+BYE"),
@@ -76,30 +76,36 @@ async fn a_client_session_over_tcp() {
 
 #[tokio::test]
 async fn sessions_share_the_store_and_the_third_wrong_password_closes() {
-    let backend = Shared::new([("ada", "lovelace"), ("grace", "cobol")]);
+    let backend = Shared::new([("admin", "s3cret"), ("reader", "r3ad")]);
     let writer = run(
         backend.clone(),
         Duration::from_secs(5),
-        &["AUTH grace cobol", "SET lang rust", "QUIT"],
+        &["AUTH reader r3ad", "SET lang rust", "QUIT"],
     );
     let (_, ended) = writer.await.unwrap();
     assert_eq!(ended[0].state, "Closed");
-    let script = ["AUTH ada lovelace", "GET lang"];
+    let script = ["AUTH admin s3cret", "GET lang"];
     let (transcript, _) = run(backend.clone(), Duration::from_secs(5), &script)
         .await
         .unwrap();
     assert_eq!(transcript[2], ("GET lang".to_owned(), "$rust".to_owned()));
 
-    let script = ["AUTH ada 1", "AUTH ada 2", "AUTH ada 3"];
+    let script = ["AUTH admin 1", "AUTH admin 2", "AUTH admin 3"];
     let (transcript, ended) = run(backend, Duration::from_secs(5), &script).await.unwrap();
     assert_eq!(
         transcript,
         exchange(&[
             ("", "+OK automat-kv ready"),
-            ("AUTH ada 1", "-DENIED wrong user or password, 2 tries left"),
-            ("AUTH ada 2", "-DENIED wrong user or password, 1 tries left"),
             (
-                "AUTH ada 3",
+                "AUTH admin 1",
+                "-DENIED wrong user or password, 2 tries left"
+            ),
+            (
+                "AUTH admin 2",
+                "-DENIED wrong user or password, 1 tries left"
+            ),
+            (
+                "AUTH admin 3",
                 "-DENIED wrong user or password, no tries left: bye"
             ),
         ])
@@ -117,9 +123,9 @@ async fn sessions_share_the_store_and_the_third_wrong_password_closes() {
 #[tokio::test]
 async fn a_loop_that_times_out_leaves_the_session_where_it_was() {
     // Every `GET` and `SET` takes a minute; the server gives a command 100 ms.
-    let backend = Shared::new([("ada", "lovelace")]).with_latency(Duration::ZERO, ms(60_000));
+    let backend = Shared::new([("admin", "s3cret")]).with_latency(Duration::ZERO, ms(60_000));
     let script = [
-        "AUTH ada lovelace",
+        "AUTH admin s3cret",
         "GET motd",
         "SET motd hi",
         "PING",
@@ -130,7 +136,7 @@ async fn a_loop_that_times_out_leaves_the_session_where_it_was() {
         transcript,
         exchange(&[
             ("", "+OK automat-kv ready"),
-            ("AUTH ada lovelace", "+OK welcome, ada"),
+            ("AUTH admin s3cret", "+OK welcome, admin"),
             ("GET motd", "-ERR timed out"),
             ("SET motd hi", "-ERR timed out"),
             ("PING", "+PONG"),
@@ -150,13 +156,13 @@ async fn a_loop_that_times_out_leaves_the_session_where_it_was() {
 #[tokio::test]
 async fn a_transition_that_times_out_poisons_the_session() {
     // The credential check takes a minute; the server gives a command 100 ms.
-    let backend = Shared::new([("ada", "lovelace")]).with_latency(ms(60_000), Duration::ZERO);
-    let (transcript, ended) = run(backend, ms(100), &["AUTH ada lovelace"]).await.unwrap();
+    let backend = Shared::new([("admin", "s3cret")]).with_latency(ms(60_000), Duration::ZERO);
+    let (transcript, ended) = run(backend, ms(100), &["AUTH admin s3cret"]).await.unwrap();
     assert_eq!(
         transcript,
         exchange(&[
             ("", "+OK automat-kv ready"),
-            ("AUTH ada lovelace", "-ERR timed out"),
+            ("AUTH admin s3cret", "-ERR timed out"),
         ])
     );
     assert_eq!(
@@ -171,26 +177,26 @@ async fn a_transition_that_times_out_poisons_the_session() {
 
 /// A session in `Ready`, driven without a socket.
 async fn ready() -> Dynamic<Shared> {
-    let backend = Shared::new([("ada", "lovelace")]);
+    let backend = Shared::new([("admin", "s3cret")]);
     let mut session = Dynamic::new(Server { backend }, Greeting);
     assert_eq!(session.connect(), Ok(Reply::Hello));
-    let welcome = session.auth("ada", "lovelace").await;
-    assert_eq!(welcome, Ok(Reply::Welcome(Text::new("ada").unwrap())));
+    let welcome = session.auth("admin", "s3cret").await;
+    assert_eq!(welcome, Ok(Reply::Welcome(Text::new("admin").unwrap())));
     session
 }
 
 #[tokio::test(start_paused = true)]
 async fn each_wrong_password_waits_twice_as_long_as_the_last() {
-    let backend = Shared::new([("ada", "lovelace")]);
+    let backend = Shared::new([("admin", "s3cret")]);
     let mut session = Dynamic::new(Server { backend }, Greeting);
     session.connect().unwrap();
     let start = Instant::now();
-    assert_eq!(session.auth("ada", "x").await, Ok(Reply::Denied(2)));
+    assert_eq!(session.auth("admin", "x").await, Ok(Reply::Denied(2)));
     assert_eq!(start.elapsed(), ms(100));
-    assert_eq!(session.auth("bob", "lovelace").await, Ok(Reply::Denied(1)));
+    assert_eq!(session.auth("guest", "s3cret").await, Ok(Reply::Denied(1)));
     assert_eq!(start.elapsed(), ms(300));
     assert_eq!(session.state_name(), "Unauthenticated");
-    assert_eq!(session.auth("ada", "y").await, Ok(Reply::TooManyTries));
+    assert_eq!(session.auth("admin", "y").await, Ok(Reply::TooManyTries));
     assert_eq!(start.elapsed(), ms(700));
     assert_eq!(session.state_name(), "Closed");
 }
@@ -257,10 +263,10 @@ fn parse_reads_commands_in_any_case_and_refuses_the_rest() {
     use automat_examples::kv::Input;
     assert_eq!(parse("ping"), Ok(Input::Ping));
     assert_eq!(
-        parse("  Auth ada  lovelace "),
+        parse("  Auth admin  s3cret "),
         Ok(Input::Auth {
-            user: "ada",
-            password: "lovelace"
+            user: "admin",
+            password: "s3cret"
         })
     );
     assert_eq!(
@@ -285,7 +291,7 @@ struct Fake {
 
 impl Backend for Fake {
     async fn check(&self, user: &str, password: &str) -> bool {
-        (user, password) == ("ada", "lovelace")
+        (user, password) == ("admin", "s3cret")
     }
 
     async fn get(&self, key: &str) -> Option<Text> {
@@ -332,10 +338,10 @@ fn the_session_runs_without_a_runtime() {
         (refused.state(), refused.input()),
         ("Unauthenticated", "get")
     );
-    assert_eq!(now(session.auth("ada", "babbage")), Ok(Reply::Denied(2)));
+    assert_eq!(now(session.auth("admin", "guess")), Ok(Reply::Denied(2)));
     assert_eq!(session.core().backend.now(), 100, "the penalty was slept");
-    let welcome = now(session.auth("ada", "lovelace"));
-    assert_eq!(welcome, Ok(Reply::Welcome(Text::new("ada").unwrap())));
+    let welcome = now(session.auth("admin", "s3cret"));
+    assert_eq!(welcome, Ok(Reply::Welcome(Text::new("admin").unwrap())));
     for value in ["1", "2", "3", "4"] {
         assert_eq!(now(session.set("k", value)), Ok(Reply::Stored));
     }
@@ -361,9 +367,9 @@ fn a_command_dropped_before_its_first_poll_changes_nothing() {
     );
     session.connect().unwrap();
     // An `AUTH` whose future is never polled: the handler has not started.
-    drop(session.auth("ada", "lovelace"));
+    drop(session.auth("admin", "s3cret"));
     assert!(!session.is_poisoned());
     assert_eq!(session.state_name(), "Unauthenticated");
-    assert_eq!(now(session.auth("ada", "lovelace")).map(|_| ()), Ok(()));
+    assert_eq!(now(session.auth("admin", "s3cret")).map(|_| ()), Ok(()));
     assert_eq!(session.state_name(), "Ready");
 }

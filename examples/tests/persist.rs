@@ -400,19 +400,19 @@ mod named {
 fn a_generic_machine_with_a_borrowing_state_round_trips() {
     let mut tag: named::Dynamic<'_, u32> =
         named::Dynamic::new(named::Count { written: 0 }, named::Blank);
-    let name = String::from("ada");
+    let name = String::from("admin");
     tag.write(&name).unwrap();
     let json = serde_json::to_string(&tag).unwrap();
     assert_eq!(
         json,
-        r#"{"state":{"Written":{"name":"ada"}},"core":{"written":1}}"#
+        r#"{"state":{"Written":{"name":"admin"}},"core":{"written":1}}"#
     );
     let back: named::Dynamic<'_, u32> = serde_json::from_str(&json).unwrap();
     let named::State::Written(written) = back.state() else {
         panic!("saved in `Written`")
     };
-    assert_eq!(written.name, "ada");
-    let at = json.find("ada").unwrap();
+    assert_eq!(written.name, "admin");
+    let at = json.find("admin").unwrap();
     assert!(
         std::ptr::eq(written.name.as_ptr(), json[at..].as_ptr()),
         "borrowed from the JSON"
