@@ -53,6 +53,18 @@ pub fn machine(machine: &Machine) -> TokenStream {
             .filter(|path| !path.is_ident("Debug")),
     );
     let (core_local, state_local) = (local("core"), local("state"));
+    // An async machine is also poisoned by a transition's future dropped half-way.
+    let (into_parts_doc, state_panics_doc) = if machine.is_async() {
+        (
+            " the machine is poisoned, so the core of a machine whose handler panicked, or whose future was dropped, can",
+            " If the machine is poisoned: a transition handler panicked, or its future was dropped, and took the state",
+        )
+    } else {
+        (
+            " the machine is poisoned, so the core of a machine whose handler panicked can",
+            " If the machine is poisoned: a transition handler panicked and took the state",
+        )
+    };
     let (field, param, init, core_accessor) = match machine.core.as_ref().map(|core| &core.ty) {
         Some(core) => (
             quote!(core: #core,),
@@ -74,9 +86,9 @@ pub fn machine(machine: &Machine) -> TokenStream {
                     &mut self.core
                 }
 
-                /// The core and the state, taking the machine apart. The state is `None` when
-                /// the machine is poisoned, so the core of a machine whose handler panicked can
-                /// still be recovered.
+                #[doc = " The core and the state, taking the machine apart. The state is `None` when"]
+                #[doc = #into_parts_doc]
+                #[doc = " still be recovered."]
                 #[inline]
                 #[must_use]
                 pub fn into_parts(self) -> (#core, ::core::option::Option<State #state_args>) {
@@ -209,7 +221,7 @@ pub fn machine(machine: &Machine) -> TokenStream {
             ///
             /// # Panics
             ///
-            /// If the machine is poisoned: a transition handler panicked and took the state
+            #[doc = #state_panics_doc]
             /// with it. Check [`Dynamic::is_poisoned`] first where that can happen.
             #[inline]
             #[must_use]
