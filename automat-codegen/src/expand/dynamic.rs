@@ -53,14 +53,22 @@ pub fn machine(machine: &Machine) -> TokenStream {
             .filter(|path| !path.is_ident("Debug")),
     );
     let (core_local, state_local) = (local("core"), local("state"));
-    // An async machine is also poisoned by a transition's future dropped half-way.
-    let (into_parts_doc, state_panics_doc) = if machine.is_async() {
+    // What poisons the machine, in each text that says so: a transition handler's panic, and in
+    // an async machine also its future dropped half-way.
+    let (poisoned_doc, poisoned_message, into_parts_doc, state_panics_doc) = if machine.is_async() {
         (
+            quote! {
+                /// Whether a transition handler panicked, or its future was dropped while it
+                /// waited at an `.await`, leaving the machine without a state.
+            },
+            "the `{}` machine is poisoned: a handler panicked, or its future was dropped, in state `{}`",
             " the machine is poisoned, so the core of a machine whose handler panicked, or whose future was dropped, can",
             " If the machine is poisoned: a transition handler panicked, or its future was dropped, and took the state",
         )
     } else {
         (
+            quote!(#[doc = " Whether a transition handler panicked, leaving the machine without a state."]),
+            "the `{}` machine is poisoned: a handler panicked in state `{}`",
             " the machine is poisoned, so the core of a machine whose handler panicked can",
             " If the machine is poisoned: a transition handler panicked and took the state",
         )
@@ -126,21 +134,6 @@ pub fn machine(machine: &Machine) -> TokenStream {
         .map(|(index, input)| input_method(machine, index, input));
     let handle = handle_body(machine);
     let handle_async = machine.is_async().then(|| quote!(async));
-    // An async machine is poisoned by a transition's future dropped half-way too.
-    let (poisoned_doc, poisoned_message) = if machine.is_async() {
-        (
-            quote! {
-                /// Whether a transition handler panicked, or its future was dropped while it
-                /// waited at an `.await`, leaving the machine without a state.
-            },
-            "the `{}` machine is poisoned: a handler panicked, or its future was dropped, in state `{}`",
-        )
-    } else {
-        (
-            quote!(#[doc = " Whether a transition handler panicked, leaving the machine without a state."]),
-            "the `{}` machine is poisoned: a handler panicked in state `{}`",
-        )
-    };
     let handle_cancel_doc = machine.is_async().then(|| {
         quote! {
             ///
