@@ -192,6 +192,16 @@ pub struct Handler {
     pub doc: String,
 }
 
+impl Handler {
+    /// Whether it borrows its state where it lies: a state's own loop. Every other handler
+    /// (a transition, a branch, a group's handler) takes the state, so a panic in it, or its
+    /// future dropped half-way, poisons `Dynamic`.
+    #[must_use]
+    pub fn borrows_state(&self) -> bool {
+        self.kind == HandlerKind::Loop && self.group.is_none()
+    }
+}
+
 /// How a handler moves the machine.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum HandlerKind {

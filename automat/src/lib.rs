@@ -522,12 +522,6 @@ pub mod __private {
         ///
         /// `state` itself when it is another state.
         fn unwrap(state: E) -> Result<Self, E>;
-
-        /// `state` as the enum of states.
-        #[inline]
-        fn wrap(state: Self) -> E {
-            state.into()
-        }
     }
 
     #[cfg(feature = "serde")]

@@ -339,10 +339,9 @@ fn cancel_doc(input: &Input, handlers: &[&Handler]) -> TokenStream {
     if !input.is_async {
         return quote!();
     }
-    // A state's own loop borrows its state in the slot; every other handler moves it out.
     let borrowed: Vec<bool> = handlers
         .iter()
-        .map(|handler| handler.kind == HandlerKind::Loop && handler.group.is_none())
+        .map(|handler| handler.borrows_state())
         .collect();
     let lines: &[&str] = if borrowed.iter().all(|&borrowed| borrowed) {
         &[
@@ -753,7 +752,7 @@ fn conversions(machine: &Machine) -> TokenStream {
         impl #typed_decl ::core::convert::From<Machine #typed> for Dynamic #args #member_bounds {
             #[inline]
             fn from(#value: Machine #typed) -> Self {
-                Dynamic { #core_from slot: __Slot::__Live(#krate::__private::Member::wrap(#value.state)) }
+                Dynamic { #core_from slot: __Slot::__Live(::core::convert::Into::into(#value.state)) }
             }
         }
 

@@ -162,14 +162,14 @@ fn method(machine: &Machine, handler: &Handler) -> TokenStream {
     let (ident, params) = (&input.ident, params(input));
     let docs = method_doc(machine, Some(handler), input);
     let asyncness = super::asyncness(input);
-    let cancel_doc: &[&str] = match (input.is_async, handler.kind, &handler.group) {
-        (false, ..) => &[],
-        (true, HandlerKind::Loop, None) => &[
+    let cancel_doc: &[&str] = match (input.is_async, handler.borrows_state()) {
+        (false, _) => &[],
+        (true, true) => &[
             "",
             " Dropping the future while the handler waits at an `.await` (a timeout, an aborted task)",
             " leaves the machine in its state, with whatever the handler changed before that `.await`.",
         ],
-        (true, ..) => &[
+        (true, false) => &[
             "",
             " Dropping the future before it completes (a timeout, an aborted task) drops the machine,",
             " which the future holds.",
