@@ -47,7 +47,7 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
     let (args, unsend) = take_unsend(args, errors);
     let mut read = Args {
         derives: Vec::new(),
-        serde: None,
+        serde: false,
         observe: None,
         krate: None,
         api: None,
@@ -61,7 +61,7 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
                 Ok(())
             })
         } else if meta.path.is_ident("serde") {
-            read.serde = Some(meta.path.span());
+            read.serde = true;
             Ok(())
         } else if meta.path.is_ident("observe") {
             read.observe = Some(meta.path.span());
@@ -99,7 +99,7 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
         errors.push(error);
     }
     // `serde` saves and loads `Dynamic`, which `typestate` leaves out.
-    if let (Some((Api::Typestate, span)), Some(_)) = (read.api, read.serde) {
+    if let (Some((Api::Typestate, span)), true) = (read.api, read.serde) {
         errors.error(
             span,
             "`serde` saves and loads `Dynamic`, which `typestate` leaves out; remove `typestate` to generate both machines, or write `dynamic`",
@@ -135,8 +135,8 @@ fn api_name(api: Api) -> &'static str {
 pub struct Args {
     /// `derive(Trait, ...)`.
     pub derives: Vec<Path>,
-    /// `serde`, where it was written.
-    pub serde: Option<proc_macro2::Span>,
+    /// `serde`.
+    pub serde: bool,
     /// `observe`, where it was written.
     pub observe: Option<proc_macro2::Span>,
     /// `crate = path`: the path of the runtime crate.
@@ -386,7 +386,7 @@ pub fn machine(module: &mut ItemMod, args: Args, errors: &mut Errors) -> Option<
             groups: resolved.groups,
             handlers: resolved.handlers,
             derives: args.derives,
-            serde: args.serde.is_some() && api != Api::Typestate,
+            serde: args.serde && api != Api::Typestate,
             observe: args.observe.is_some(),
             krate: args.krate.unwrap_or_else(|| syn::parse_quote!(::automat)),
             api,
