@@ -110,20 +110,15 @@ pub fn resolve(
             None => broken.push(item.ident.clone()),
         }
     }
-    let mut resolver = Resolver {
-        scope: Scope {
+    let mut resolver = Resolver::new(
+        Scope {
             broken: &broken,
             ..*scope
         },
-        branches: &resolved_branches,
-        groups: &resolved_groups,
-        handlers: Vec::new(),
-        duplicates: Vec::new(),
-        duplicate_items: Vec::new(),
-        graph_complete: true,
-        expandable: true,
+        &resolved_branches,
+        &resolved_groups,
         errors,
-    };
+    );
     for (index, block) in blocks.iter().enumerate() {
         resolver.block(index, block);
     }
@@ -160,17 +155,7 @@ pub fn resolve(
 // missing `#[transitions]` is the mistake to report. These methods are read here, quietly.
 fn unmarked(scope: &Scope, branches: &[Branch], plain_impls: &[ItemImpl]) -> Vec<Unmarked> {
     let mut quiet = Errors::default();
-    let mut resolver = Resolver {
-        scope: Scope { ..*scope },
-        branches,
-        groups: &[],
-        handlers: Vec::new(),
-        duplicates: Vec::new(),
-        duplicate_items: Vec::new(),
-        graph_complete: true,
-        expandable: true,
-        errors: &mut quiet,
-    };
+    let mut resolver = Resolver::new(Scope { ..*scope }, branches, &[], &mut quiet);
     let mut unmarked = Vec::new();
     for (index, block) in plain_impls.iter().enumerate() {
         let Some(state) =
@@ -340,7 +325,27 @@ struct Resolver<'a> {
     errors: &'a mut Errors,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
+    /// A resolver with nothing read yet.
+    fn new(
+        scope: Scope<'a>,
+        branches: &'a [Branch],
+        groups: &'a [Group],
+        errors: &'a mut Errors,
+    ) -> Self {
+        Resolver {
+            scope,
+            branches,
+            groups,
+            handlers: Vec::new(),
+            duplicates: Vec::new(),
+            duplicate_items: Vec::new(),
+            graph_complete: true,
+            expandable: true,
+            errors,
+        }
+    }
+
     fn block(&mut self, index: usize, block: &ItemImpl) {
         if let Some((path, _)) = &block.trait_ {
             self.errors.error_at(
@@ -437,7 +442,6 @@ impl Resolver<'_> {
         general
     }
 
-    /// Adds a handler, unless its state already has one for its input.
     /// Adds a handler, or reports it as a second one for its state and input. `at` is where a
     /// state's own handler is written (its block and method), so that a duplicate can be left
     /// out of the emitted module.
