@@ -425,11 +425,17 @@ impl Generics {
     }
 }
 
+/// The generated lifetime `'name` ([`INPUT_LIFETIME`], [`DE_LIFETIME`]).
+#[must_use]
+pub fn lifetime(name: &str) -> Lifetime {
+    Lifetime::new(&format!("'{name}"), Span::call_site())
+}
+
 /// `ty` with each elided lifetime (`&T`, `'_`) named `'input`, and whether it had one. The
 /// lifetimes of `Fn(&T)` and `fn(&T)` are the function's own and stay elided.
 #[must_use]
 pub fn name_elided(ty: &Type) -> (Type, bool) {
-    let lifetime = Lifetime::new(&format!("'{INPUT_LIFETIME}"), Span::call_site());
+    let lifetime = lifetime(INPUT_LIFETIME);
     let mut found = false;
     let tokens = rename(ty.to_token_stream(), &lifetime, &mut found);
     match syn::parse2(tokens) {

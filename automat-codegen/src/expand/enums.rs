@@ -78,10 +78,7 @@ pub fn state(machine: &Machine) -> TokenStream {
 pub fn input_and_output(machine: &Machine) -> TokenStream {
     let (vis, derive_attr) = (&machine.vis, derives(&machine.derives));
     let name = text::name(&machine.ident);
-    let lifetime = syn::Lifetime::new(
-        &format!("'{}", crate::generics::INPUT_LIFETIME),
-        proc_macro2::Span::call_site(),
-    );
+    let lifetime = crate::generics::lifetime(crate::generics::INPUT_LIFETIME);
     let lifetime = quote!(#lifetime);
     let (input_decl, input_args) = (
         input_list(machine, &lifetime, Mode::Impl),

@@ -68,10 +68,7 @@ pub fn impls(machine: &Machine) -> TokenStream {
             where_with(generics, &extra)
         };
     // Named so that no machine parameter can clash with it (`'de` may be the user's).
-    let de = syn::Lifetime::new(
-        &format!("'{}", crate::generics::DE_LIFETIME),
-        proc_macro2::Span::call_site(),
-    );
+    let de = crate::generics::lifetime(crate::generics::DE_LIFETIME);
     let de = quote!(#de);
     let (ser, deser) = (quote!(#serde::Serialize), quote!(#serde::Deserialize<#de>));
     let state_generics = machine.state_generics();
