@@ -279,9 +279,11 @@ pub fn layout(graph: &Graph, options: &Options) -> Drawing {
         return written;
     }
     let broken = layout_clustered(graph, options, true);
-    let better = (crossings(&broken), broken.width * broken.height)
-        < (crossings(&written), written.width * written.height);
-    if better { broken } else { written }
+    if score(&broken) < score(&written) {
+        broken
+    } else {
+        written
+    }
 }
 
 /// Lays out `graph` with its clusters, dropping one whose box holds another state until none
@@ -465,12 +467,15 @@ fn layout_with(
             };
             draw_order(&parts, ranks, nodes)
         })
-        .min_by(|a, b| {
-            crossings(a)
-                .cmp(&crossings(b))
-                .then((a.width * a.height).total_cmp(&(b.width * b.height)))
-        })
+        .map(|drawing| (score(&drawing), drawing))
+        .min_by(|(a, _), (b, _)| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
         .expect("at least one order")
+        .1
+}
+
+/// What a drawing is judged by, best first: its crossings, then its area.
+fn score(drawing: &Drawing) -> (usize, f64) {
+    (crossings(drawing), drawing.width * drawing.height)
 }
 
 /// What every candidate order shares.

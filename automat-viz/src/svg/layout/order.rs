@@ -159,7 +159,8 @@ fn gather(mut keyed: Vec<(f64, usize, usize)>, blocks: &[Option<usize>]) -> Vec<
     units.into_iter().flat_map(|unit| unit.3).collect()
 }
 
-fn reindex(ranks: &[Vec<usize>], index: &mut [usize]) {
+/// `index[item]`: the position of each item in its rank.
+pub(super) fn reindex(ranks: &[Vec<usize>], index: &mut [usize]) {
     for rank in ranks {
         for (position, &item) in rank.iter().enumerate() {
             index[item] = position;

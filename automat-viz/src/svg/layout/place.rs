@@ -76,11 +76,7 @@ pub(super) fn straighten(
     spacing: &Spacing,
 ) {
     let mut slot = vec![0; items.len()];
-    for rank in ranks {
-        for (position, &item) in rank.iter().enumerate() {
-            slot[item] = position;
-        }
-    }
+    super::order::reindex(ranks, &mut slot);
     let mut by_length: Vec<&Chain> = chains.iter().collect();
     by_length.sort_by_key(|chain| std::cmp::Reverse(chain.items.len()));
     for chain in by_length {
@@ -152,11 +148,7 @@ pub(super) fn pack_apart(
         parts += 1;
     }
     let mut slot = vec![0; items.len()];
-    for rank in ranks {
-        for (position, &item) in rank.iter().enumerate() {
-            slot[item] = position;
-        }
-    }
+    super::order::reindex(ranks, &mut slot);
     // Parts other than the first (the start point's, or the first state's), in turn.
     for moved in 1..parts {
         let (mut low, mut high) = (f64::NEG_INFINITY, f64::INFINITY);
