@@ -190,7 +190,7 @@ def write_report(results: dict, path: str) -> None:
     w("**`handle` on large machines** (instructions per event, ratio to the hand-written `match` "
       "called from as many places; the run-time stage's replays):")
     w("")
-    big = [m for m in ("ring100", "ring1000")]
+    big = ["ring100", "ring1000"]
     w("| instructions/event | " + " | ".join(LABEL[m] for m in big) + " |")
     w("| --- |" + " --- |" * len(big))
     for crate_impl, replay, label, base in [
@@ -271,13 +271,13 @@ def write_report(results: dict, path: str) -> None:
     w("")
     w(NOTES["hook"])
     w("")
-    w("**A generic machine (issue 10).** The same machine with its core generic over the accumulator's type — `pub struct Core<A: BorrowMut<u64>> { pub acc: "
-      'A }`, each handler in a block `impl<A: BorrowMut<u64>> State` calling `core.acc.borrow_mut()` — instantiated with `u64` by the program, against its no'
-      'n-generic twin (the rows of the table above). Each path is its own crate, as above, so that each calls the machine from one place (see *Inlining*: one'
-      " crate calling both `Dynamic`'s methods and `handle` is a different program). The ratio is to the twin."
-      ''
-      ''
-      '')
+    w("**A generic machine (issue 10).** The same machine with its core generic over the "
+      "accumulator's type — `pub struct Core<A: BorrowMut<u64>> { pub acc: A }`, each handler in a "
+      "block `impl<A: BorrowMut<u64>> State` calling `core.acc.borrow_mut()` — instantiated with "
+      "`u64` by the program, against its non-generic twin (the rows of the table above). Each path "
+      "is its own crate, as above, so that each calls the machine from one place (see *Inlining*: "
+      "one crate calling both `Dynamic`'s methods and `handle` is a different program). The ratio "
+      "is to the twin.")
     w("")
     w("| instructions/event | " + " | ".join(LABEL[m] for m in MACHINES) + " |")
     w("| --- |" + " --- |" * len(MACHINES))
