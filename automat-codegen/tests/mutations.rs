@@ -39,6 +39,8 @@ const SOURCES: &[&str] = &[
     "../examples/src/machines/kv.rs",
     "../tests/src/lib.rs",
     "../tests/tests/async_handlers.rs",
+    // Machines in the dynamic and typestate modes, async and ?Send, without the prelude.
+    "../tests/hygiene/src/lib.rs",
 ];
 
 /// A small deterministic generator (xorshift64*), so a failure replays exactly.
