@@ -525,6 +525,69 @@ def automat_dynamic(m: Machine, paths: tuple[str, ...], hook: str = "none", mode
     return lib, automat_deps(hook), list(paths), [("Dynamic", f"{m.module}::Dynamic{args}")], files
 
 
+def hand_declared(m: Machine):
+    """The floor of automat's build cost: automat's declaration as a user writes it (the input
+    trait, the core, one struct per state, the handlers as methods of the states) with its
+    attributes taken off, and the least `Dynamic` written by hand over it: an `Option<State>`
+    taken and put back, one `match` per input calling the handlers. No refusal error, no
+    poisoning, no tracing, no `Description`, no `handle`: what any macro that keeps this
+    declaration style must generate at least, and the user's handler methods, which the
+    hand-written `match` does not have."""
+    declaration = automat_machine(m)
+    for attribute in ("#[automat::machine]\n", "#[core]\n", "#[state(initial)]\n", "#[state]\n", "#[transitions]\n"):
+        declaration = declaration.replace(attribute, "")
+    variants = "".join(f"        {st}({st}),\n" for st in m.states)
+    methods = []
+    for k, name in enumerate(m.inputs):
+        arms = []
+        for t, (source, inp, target) in enumerate(m.transitions):
+            if inp != k:
+                continue
+            st = m.states[source]
+            if target is None:
+                arms.append(f"                Some(State::{st}(mut s)) => {{\n                    s.{name}(&mut self.core);\n                    State::{st}(s)\n                }}\n")
+            else:
+                arms.append(f"                Some(State::{st}(s)) => State::{m.states[target]}(s.{name}(&mut self.core)),\n")
+        methods.append(
+            f"        #[inline]\n        pub fn {name}(&mut self) -> Result<(), ()> {{\n"
+            f"            let next = match self.state.take() {{\n{''.join(arms)}"
+            f"                other => {{\n                    self.state = other;\n                    return Err(());\n                }}\n"
+            f"            }};\n            self.state = Some(next);\n            Ok(())\n        }}\n"
+        )
+    dispatch = f"""
+    pub enum State {{
+{variants}    }}
+
+    pub struct Dynamic {{
+        core: Core,
+        state: Option<State>,
+    }}
+
+    impl Dynamic {{
+        #[inline]
+        pub fn new(core: Core, state: {m.states[m.initial]}) -> Self {{
+            Dynamic {{ core, state: Some(State::{m.states[m.initial]}(state)) }}
+        }}
+
+        #[inline]
+        pub fn core(&self) -> &Core {{
+            &self.core
+        }}
+
+        #[inline]
+        pub fn state(&self) -> &State {{
+            self.state.as_ref().expect("a state")
+        }}
+
+{"".join(methods)}    }}
+}}
+"""
+    machine = declaration.rstrip().removesuffix("}") + dispatch
+    lib, deps, paths, sizes, _ = automat_dynamic(m, ("methods",))
+    lib = lib.replace("automat's `Dynamic`", "automat's declaration and a hand-written dispatch", 1)
+    return lib, {}, paths, sizes, {"src/machine.rs": machine}
+
+
 def automat_typestate(m: Machine, hook: str = "none", mode: str | None = None):
     """automat's typestate `Machine<S>`, through the same dispatch `match` as the others."""
     lib = HEADER.format(machine=m.name, what="automat's typestate `Machine<S>` and a dispatch `match`")
@@ -1089,6 +1152,9 @@ IMPLEMENTATIONS = {
     "automat-dyn": (lambda m: automat_dynamic(m, ("methods",), mode="dynamic"), "dynamic"),
     "automat-dyn-handle": (lambda m: automat_dynamic(m, ("handle",), mode="dynamic"), "dynamic"),
     "automat-ts-only": (lambda m: automat_typestate(m, mode="typestate"), "typestate"),
+    # The floor of automat's build cost (issue 15): automat's declaration with a hand-written
+    # dispatch, no macro.
+    "hand-decl": (hand_declared, "dynamic"),
     "smlang": (smlang, "dynamic"),
     "rust-fsm": (rust_fsm, "dynamic"),
     "statig": (statig, "dynamic"),
