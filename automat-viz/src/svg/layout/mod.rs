@@ -982,6 +982,14 @@ fn crossings(drawing: &Drawing) -> usize {
 
 /// Whether two segments cross at a point inside both (touching and overlapping aside).
 fn properly_cross((p1, p2): (Point, Point), (p3, p4): (Point, Point)) -> bool {
+    // Segments whose boxes are apart cannot cross: the cheap test first, as most pairs are.
+    if p1.x.max(p2.x) < p3.x.min(p4.x)
+        || p3.x.max(p4.x) < p1.x.min(p2.x)
+        || p1.y.max(p2.y) < p3.y.min(p4.y)
+        || p3.y.max(p4.y) < p1.y.min(p2.y)
+    {
+        return false;
+    }
     let orient = |p: Point, q: Point, r: Point| {
         let value = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
         if value > 1e-9 {
