@@ -3,8 +3,10 @@
 //! The classic steps of Sugiyama et al., as Graphviz's `dot` takes them: break cycles by
 //! reversing back edges (found by a depth-first search from the start point), put states on
 //! ranks by longest path, thread every edge that spans ranks through one virtual item per rank
-//! in between, order each rank by barycenters to reduce crossings, then place items along each
-//! rank as close to their neighbours as the spacing allows.
+//! in between, order each rank by barycenters to reduce crossings (from several first orders,
+//! among them one per hub, a state many lines meet, moved with its lines to either end of its
+//! ranks), then place items along each rank as close to their neighbours as the spacing
+//! allows.
 //!
 //! Labels can never overlap, by construction: ranks are doubled, and every edge's label is a
 //! virtual item of its own (sized like its text) on an odd rank between two state ranks, as
@@ -950,25 +952,7 @@ fn leave_cluster(path: &mut Path, area: &StateBox, frame: Frame) {
 /// How many times two lines of `drawing` cross: pairs of pieces that properly intersect,
 /// a corner's curve taken as its chord.
 fn crossings(drawing: &Drawing) -> usize {
-    let segments: Vec<Vec<(Point, Point)>> = drawing
-        .lines
-        .iter()
-        .map(|line| {
-            let mut from = line.path.start;
-            line.path
-                .pieces
-                .iter()
-                .map(|piece| {
-                    let to = match *piece {
-                        Piece::Line(to) | Piece::Cubic(_, _, to) => to,
-                    };
-                    let segment = (from, to);
-                    from = to;
-                    segment
-                })
-                .collect()
-        })
-        .collect();
+    let segments: Vec<Vec<(Point, Point)>> = drawing.lines.iter().map(chords).collect();
     let mut count = 0;
     for (index, line) in segments.iter().enumerate() {
         for other in &segments[index + 1..] {
@@ -978,6 +962,23 @@ fn crossings(drawing: &Drawing) -> usize {
         }
     }
     count
+}
+
+/// The pieces of `line` as straight segments, a corner's curve taken as its chord.
+fn chords(line: &Line) -> Vec<(Point, Point)> {
+    let mut from = line.path.start;
+    line.path
+        .pieces
+        .iter()
+        .map(|piece| {
+            let to = match *piece {
+                Piece::Line(to) | Piece::Cubic(_, _, to) => to,
+            };
+            let segment = (from, to);
+            from = to;
+            segment
+        })
+        .collect()
 }
 
 /// Whether two segments cross at a point inside both (touching and overlapping aside).

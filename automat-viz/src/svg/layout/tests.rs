@@ -1,7 +1,7 @@
 //! Checks of the layout's promises: no label or state overlaps another, and no line runs
 //! over one, for every example in every style.
 
-use super::{DOC_SIZE, Drawing, LABEL_SIZE, LEADING, Piece, Point, layout};
+use super::{DOC_SIZE, Drawing, LABEL_SIZE, LEADING, Piece, Point, chords, layout, properly_cross};
 use crate::graph::Graph;
 use crate::options::{Direction, Options};
 use crate::svg::metrics;
@@ -10,6 +10,12 @@ use crate::svg::metrics;
 #[allow(clippy::module_inception)]
 #[path = "../../../tests/fixtures/call.rs"]
 mod call;
+
+// Thirty states, with `cancel` from ten of them and `hold` from four. Only its description
+// is drawn: the outcome enums it declares are never built.
+#[allow(clippy::module_inception, dead_code)]
+#[path = "../../../tests/fixtures/order.rs"]
+mod order;
 
 /// A box: left, top, right, bottom.
 type Area = (f64, f64, f64, f64);
@@ -244,4 +250,39 @@ fn left_to_right_loop_labels_break_before_their_arrow_when_that_is_smaller() {
             "data → u64"
         ]
     );
+}
+
+#[test]
+fn a_state_many_lines_meet_is_placed_with_its_lines_on_the_side_they_cross_least() {
+    // Left to right, the sweeps alone put `OnHold` between the main line and `Cancelled`,
+    // and every `hold` line crossed the `cancel` lines (7 crossings in all; Graphviz's
+    // drawing of the same graph has 5).
+    let options = Options {
+        direction: Direction::LeftToRight,
+        ..Options::default()
+    };
+    let drawing = layout(&Graph::from(&order::order::DESCRIPTION), &options);
+    let labelled = |text: &str| -> Vec<(Point, Point)> {
+        drawing
+            .lines
+            .iter()
+            .filter(|line| {
+                line.label
+                    .as_ref()
+                    .is_some_and(|label| label.lines == [text])
+            })
+            .flat_map(chords)
+            .collect()
+    };
+    let (hold, cancel) = (labelled("hold"), labelled("cancel"));
+    assert!(!hold.is_empty() && !cancel.is_empty());
+    for &a in &hold {
+        for &b in &cancel {
+            assert!(
+                !properly_cross(a, b),
+                "a `hold` line crosses a `cancel` line"
+            );
+        }
+    }
+    assert!(super::crossings(&drawing) <= 5);
 }
