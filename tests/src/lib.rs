@@ -19,6 +19,10 @@
 
 extern crate alloc;
 
+mod poll;
+
+pub use poll::{YieldOnce, block_on, poll_once_and_drop};
+
 /// A vending machine that sells items at `PRICE` cents each from four slots.
 ///
 /// Rules:

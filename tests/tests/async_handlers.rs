@@ -3,54 +3,10 @@
 //! futures are `Send`. Dropping a future half-way poisons `Dynamic` when the handler held the
 //! state, as a panic does, and leaves the state where it was when a state's own loop borrowed it.
 
-use core::future::Future;
-use core::pin::{Pin, pin};
-use core::task::{Context, Poll, Waker};
+use automat_tests::{YieldOnce, block_on, poll_once_and_drop};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
-
-/// A future that is pending once, waking its task at once, then ready: an `.await` inside a
-/// handler at which a dropped future stops it.
-#[derive(Default)]
-pub struct YieldOnce(bool);
-
-impl Future for YieldOnce {
-    type Output = ();
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
-            Poll::Ready(())
-        } else {
-            self.0 = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    }
-}
-
-/// Polls `future` once with a waker that does nothing, then drops it; whether it was still
-/// pending then.
-fn poll_once_and_drop<F: Future>(future: F) -> bool {
-    let mut future = pin!(future);
-    future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-        .is_pending()
-}
-
-/// Runs `future` to completion with a waker that does nothing (every future here wakes itself
-/// at once), counting the polls.
-fn block_on<F: Future>(future: F) -> (F::Output, usize) {
-    let mut future = pin!(future);
-    let mut context = Context::from_waker(Waker::noop());
-    for polls in 1..=100 {
-        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return (output, polls);
-        }
-    }
-    panic!("not ready after 100 polls")
-}
 
 /// A gate whose every handler awaits once; the core logs what completed.
 #[automat::machine(derive(Debug))]
