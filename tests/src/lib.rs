@@ -19,6 +19,7 @@
 
 extern crate alloc;
 
+pub mod meter;
 mod poll;
 
 pub use poll::{YieldOnce, block_on, poll_once_and_drop};

@@ -4,6 +4,9 @@
 //! with plain enums and a `match`, not from the handlers. After every step the machine and the
 //! model must agree on: accepted or refused, the output, the state's name and data, the core,
 //! and `accepts()`; a refused input must leave the machine exactly as it was.
+//!
+//! The parking meter is declared three ways (`src/meter.rs`), and its three `Dynamic`s, one
+//! with async handlers, are compared with one model.
 
 use automat::NoTransition;
 
@@ -745,6 +748,303 @@ mod session_model {
                     machine.core(),
                     &Counters { alerts: model.alerts, pings: model.pings }
                 );
+            }
+        }
+    }
+}
+
+/// The parking meter of `src/meter.rs`, declared three ways (synchronous with both APIs,
+/// `dynamic` alone, async): the three `Dynamic`s take the same steps next to one model, each
+/// sending every step through `handle` or its method at random.
+mod meter_model {
+    use super::NoTransition;
+    use automat_tests::block_on;
+    use automat_tests::meter::{PRICE, async_handlers, both_apis, dynamic_alone};
+    use core::fmt::Debug;
+    use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
+
+    /// The reference: where the meter is.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Where {
+        Idle,
+        Paying { credit: u32 },
+        Closed { reason: u8 },
+    }
+
+    /// The reference: where the meter is, and its counters.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    struct Model {
+        at: Where,
+        coins: u32,
+        tickets: u32,
+    }
+
+    /// One input.
+    #[derive(Clone, Copy, Debug)]
+    enum Step {
+        Coin(u32),
+        Print,
+        Refund,
+        Close(u8),
+        Open,
+    }
+
+    /// An output, whichever declaration gave it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Out {
+        Coin(u32),
+        Print(Option<u32>),
+        Refund(u32),
+        Close,
+        Open,
+    }
+
+    /// All a test can see of a machine between steps.
+    #[derive(Debug, PartialEq, Eq)]
+    struct Seen {
+        name: &'static str,
+        model: Model,
+        accepts: &'static [&'static str],
+        poisoned: bool,
+    }
+
+    impl Step {
+        fn name(self) -> &'static str {
+            match self {
+                Step::Coin(_) => "coin",
+                Step::Print => "print",
+                Step::Refund => "refund",
+                Step::Close(_) => "close",
+                Step::Open => "open",
+            }
+        }
+    }
+
+    impl Model {
+        fn name(&self) -> &'static str {
+            match self.at {
+                Where::Idle => "Idle",
+                Where::Paying { .. } => "Paying",
+                Where::Closed { .. } => "Closed",
+            }
+        }
+
+        /// What a machine in this model's place shows.
+        fn seen(&self) -> Seen {
+            let accepts: &[&str] = match self.at {
+                Where::Idle => &["coin", "close"],
+                Where::Paying { .. } => &["coin", "print", "refund"],
+                Where::Closed { .. } => &["open"],
+            };
+            Seen {
+                name: self.name(),
+                model: *self,
+                accepts,
+                poisoned: false,
+            }
+        }
+
+        /// The rules of the meter, from its documentation; `None` when `step` is refused.
+        fn step(&mut self, step: Step) -> Option<Out> {
+            let (next, output) = match (self.at, step) {
+                (Where::Idle, Step::Coin(cents)) => {
+                    self.coins += 1;
+                    (Where::Paying { credit: cents }, Out::Coin(cents))
+                }
+                (Where::Idle, Step::Close(reason)) => (Where::Closed { reason }, Out::Close),
+                (Where::Paying { credit }, Step::Coin(cents)) => {
+                    self.coins += 1;
+                    let credit = credit.saturating_add(cents);
+                    (Where::Paying { credit }, Out::Coin(credit))
+                }
+                (Where::Paying { credit }, Step::Print) if credit >= PRICE => {
+                    self.tickets += 1;
+                    (Where::Idle, Out::Print(Some(credit - PRICE)))
+                }
+                (Where::Paying { credit }, Step::Print) => {
+                    (Where::Paying { credit }, Out::Print(None))
+                }
+                (Where::Paying { credit }, Step::Refund) => (Where::Idle, Out::Refund(credit)),
+                (Where::Closed { .. }, Step::Open) => (Where::Idle, Out::Open),
+                _ => return None,
+            };
+            self.at = next;
+            Some(output)
+        }
+    }
+
+    /// One declaration's `Dynamic`, in the model's terms.
+    trait Meter: Clone + PartialEq + Debug {
+        /// How the machine was declared, for failure messages.
+        const DECLARED: &'static str;
+
+        /// A machine in the model's place: through `new` in `Idle`, `restore` elsewhere.
+        fn start(model: &Model) -> Self;
+
+        /// Sends `step` through its own method or through `handle`; the output.
+        fn send(&mut self, step: Step, by_method: bool) -> Result<Out, NoTransition>;
+
+        /// The state's name and data, the core, `accepts()` and `is_poisoned()`.
+        fn seen(&self) -> Seen;
+    }
+
+    /// A synchronous call's result, as is.
+    fn now<T>(result: T) -> T {
+        result
+    }
+
+    /// An async call's result, polled to completion.
+    fn polled<F: Future>(future: F) -> F::Output {
+        block_on(future).0
+    }
+
+    /// Implements [`Meter`] for the `Dynamic` of `$module`, finishing each call with `$finish`
+    /// ([`now`] or [`polled`]).
+    macro_rules! meter {
+        ($module:ident, $finish:ident) => {
+            impl Meter for $module::Dynamic {
+                const DECLARED: &'static str = stringify!($module);
+
+                fn start(model: &Model) -> Self {
+                    use $module::{Closed, Dynamic, Idle, Paying, State, Till};
+                    let till = Till {
+                        coins: model.coins,
+                        tickets: model.tickets,
+                    };
+                    match model.at {
+                        Where::Idle => Dynamic::new(till, Idle),
+                        Where::Paying { credit } => {
+                            Dynamic::restore(till, State::Paying(Paying(credit)))
+                        }
+                        Where::Closed { reason } => {
+                            Dynamic::restore(till, State::Closed(Closed { reason }))
+                        }
+                    }
+                }
+
+                fn send(&mut self, step: Step, by_method: bool) -> Result<Out, NoTransition> {
+                    use $module::{Input, Output};
+                    let output = if by_method {
+                        match step {
+                            Step::Coin(cents) => $finish(self.coin(cents)).map(Output::Coin),
+                            Step::Print => $finish(self.print()).map(Output::Print),
+                            Step::Refund => $finish(self.refund()).map(Output::Refund),
+                            Step::Close(reason) => $finish(self.close(reason)).map(Output::Close),
+                            Step::Open => $finish(self.open()).map(Output::Open),
+                        }
+                    } else {
+                        $finish(self.handle(match step {
+                            Step::Coin(cents) => Input::Coin { cents },
+                            Step::Print => Input::Print,
+                            Step::Refund => Input::Refund,
+                            Step::Close(reason) => Input::Close { reason },
+                            Step::Open => Input::Open,
+                        }))
+                    };
+                    Ok(match output? {
+                        Output::Coin(credit) => Out::Coin(credit),
+                        Output::Print(change) => Out::Print(change),
+                        Output::Refund(credit) => Out::Refund(credit),
+                        Output::Close(()) => Out::Close,
+                        Output::Open(()) => Out::Open,
+                    })
+                }
+
+                fn seen(&self) -> Seen {
+                    use $module::{Closed, Paying, State};
+                    let at = match *self.state() {
+                        State::Idle(_) => Where::Idle,
+                        State::Paying(Paying(credit)) => Where::Paying { credit },
+                        State::Closed(Closed { reason }) => Where::Closed { reason },
+                    };
+                    let till = self.core();
+                    Seen {
+                        name: self.state_name(),
+                        model: Model {
+                            at,
+                            coins: till.coins,
+                            tickets: till.tickets,
+                        },
+                        accepts: self.accepts(),
+                        poisoned: self.is_poisoned(),
+                    }
+                }
+            }
+        };
+    }
+
+    meter!(both_apis, now);
+    meter!(dynamic_alone, now);
+    meter!(async_handlers, polled);
+
+    /// Sends `step` to `machine` and compares it with the model: `before` the step, and
+    /// `expected` and `after` from it.
+    fn check<M: Meter>(
+        machine: &mut M,
+        step: Step,
+        by_method: bool,
+        before: &Model,
+        (expected, after): (Option<Out>, &Model),
+    ) -> Result<(), TestCaseError> {
+        let unchanged = machine.clone();
+        let got = machine.send(step, by_method);
+        if let Some(output) = expected {
+            prop_assert_eq!(got, Ok(output), "{}", M::DECLARED);
+        } else {
+            let refused = NoTransition::new(before.name(), step.name());
+            prop_assert_eq!(got, Err(refused), "{}", M::DECLARED);
+            prop_assert_eq!(
+                &*machine,
+                &unchanged,
+                "{}: a refused input changed the machine",
+                M::DECLARED
+            );
+        }
+        prop_assert_eq!(machine.seen(), after.seen(), "{}", M::DECLARED);
+        Ok(())
+    }
+
+    fn start() -> impl Strategy<Value = Model> {
+        let at = prop_oneof![
+            2 => Just(Where::Idle),
+            2 => (0..400_u32).prop_map(|credit| Where::Paying { credit }),
+            1 => any::<u8>().prop_map(|reason| Where::Closed { reason }),
+        ];
+        (at, 0..100_u32, 0..100_u32).prop_map(|(at, coins, tickets)| Model { at, coins, tickets })
+    }
+
+    /// Coins of the usual values, and now and then one that saturates the credit.
+    fn step() -> impl Strategy<Value = Step> {
+        let cents = prop_oneof![
+            8 => prop_oneof![Just(0_u32), Just(10), Just(50), Just(100), Just(200)],
+            1 => Just(u32::MAX),
+        ];
+        prop_oneof![
+            4 => cents.prop_map(Step::Coin),
+            3 => Just(Step::Print),
+            1 => Just(Step::Refund),
+            1 => any::<u8>().prop_map(Step::Close),
+            1 => Just(Step::Open),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn three_declarations_match_one_model(
+            start in start(),
+            steps in proptest::collection::vec((step(), any::<[bool; 3]>()), 1..200),
+        ) {
+            let mut model = start;
+            let mut both = both_apis::Dynamic::start(&model);
+            let mut dynamic = dynamic_alone::Dynamic::start(&model);
+            let mut awaited = async_handlers::Dynamic::start(&model);
+            for (step, [by_method_0, by_method_1, by_method_2]) in steps {
+                let before = model;
+                let expected = (model.step(step), &model);
+                check(&mut both, step, by_method_0, &before, expected)?;
+                check(&mut dynamic, step, by_method_1, &before, expected)?;
+                check(&mut awaited, step, by_method_2, &before, expected)?;
             }
         }
     }
