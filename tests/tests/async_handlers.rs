@@ -575,38 +575,48 @@ async fn a_tokio_timeout_cancels_a_loop_and_keeps_the_state() {
     assert_eq!(machine.core().items, [7, 9]);
 }
 
-/// A machine whose core is not `Send`: under `?Send` the trait's futures are not bound by it.
-#[automat::machine(?Send)]
-pub mod shared {
-    use std::cell::Cell;
-    use std::rc::Rc;
+/// A counter whose core is not `Send`, declared as `$name` under `#[automat::machine($args)]`:
+/// under `?Send` the trait's futures are not bound by `Send`.
+macro_rules! shared {
+    ($name:ident, $($args:tt)*) => {
+        /// A machine whose core is not `Send`.
+        #[automat::machine($($args)*)]
+        pub mod $name {
+            use std::cell::Cell;
+            use std::rc::Rc;
 
-    /// What the counter understands.
-    pub trait Count {
-        /// Add one; the output is the new count.
-        async fn bump(&mut self) -> u32;
-    }
+            /// What the counter understands.
+            pub trait Count {
+                /// Add one; the output is the new count.
+                async fn bump(&mut self) -> u32;
+            }
 
-    /// A count shared with whoever holds the other `Rc`.
-    #[core]
-    pub struct Shared {
-        /// The count.
-        pub count: Rc<Cell<u32>>,
-    }
+            /// A count shared with whoever holds the other `Rc`.
+            #[core]
+            pub struct Shared {
+                /// The count.
+                pub count: Rc<Cell<u32>>,
+            }
 
-    /// Counting.
-    #[state(initial)]
-    pub struct Counting;
+            /// Counting.
+            #[state(initial)]
+            pub struct Counting;
 
-    #[transitions]
-    impl Counting {
-        async fn bump(&mut self, shared: &mut Shared) -> u32 {
-            super::YieldOnce::default().await;
-            shared.count.set(shared.count.get() + 1);
-            shared.count.get()
+            #[transitions]
+            impl Counting {
+                async fn bump(&mut self, shared: &mut Shared) -> u32 {
+                    super::YieldOnce::default().await;
+                    shared.count.set(shared.count.get() + 1);
+                    shared.count.get()
+                }
+            }
         }
-    }
+    };
 }
+
+shared!(shared, ?Send);
+shared!(dynamic_shared, dynamic, ?Send);
+shared!(typestate_shared, typestate, ?Send);
 
 /// Bumps any counter twice, as generic code that does not need `Send` would.
 async fn bump_twice<M: shared::Count>(machine: &mut M) -> Option<u32> {
@@ -626,6 +636,56 @@ fn a_machine_whose_data_is_not_send_implements_the_trait_under_question_send() {
     assert_eq!(block_on(bump_twice(&mut machine)).0, Some(2));
     assert_eq!(block_on(machine.bump()).0, Ok(3));
     assert_eq!(count.get(), 3);
+}
+
+#[test]
+fn question_send_with_dynamic_alone_lifts_the_bound_from_dynamic() {
+    let count = Rc::new(Cell::new(0));
+    let mut machine = dynamic_shared::Dynamic::new(
+        dynamic_shared::Shared {
+            count: Rc::clone(&count),
+        },
+        dynamic_shared::Counting,
+    );
+    // `Dynamic` implements the trait although its core is not `Send`.
+    assert_eq!(block_on(dynamic_shared::Count::bump(&mut machine)).0, Ok(1));
+    assert_eq!(block_on(machine.bump()).0, Ok(2));
+    let bumped = block_on(machine.handle(dynamic_shared::Input::Bump)).0;
+    assert!(matches!(bumped, Ok(dynamic_shared::Output::Bump(3))));
+    assert_eq!(count.get(), 3);
+    assert!(poll_once_and_drop(machine.bump()));
+    assert!(!machine.is_poisoned(), "a dropped loop keeps the state");
+}
+
+/// A counter of its own behind the trait of the `typestate` declaration, which nothing
+/// generated implements: its future holds an `Rc` across an `.await`, which only a trait
+/// without the `Send` bound accepts.
+struct Tally(Rc<Cell<u32>>);
+
+impl typestate_shared::Count for Tally {
+    async fn bump(&mut self) -> Result<u32, automat::NoTransition> {
+        let count = Rc::clone(&self.0);
+        YieldOnce::default().await;
+        count.set(count.get() + 10);
+        Ok(count.get())
+    }
+}
+
+#[test]
+fn question_send_with_typestate_alone_lifts_the_bound_from_the_trait() {
+    let count = Rc::new(Cell::new(0));
+    let mut machine = typestate_shared::Machine::new(
+        typestate_shared::Shared {
+            count: Rc::clone(&count),
+        },
+        typestate_shared::Counting,
+    );
+    let (bumped, polls) = block_on(machine.bump());
+    assert_eq!((bumped, polls), (1, 2));
+    let mut tally = Tally(Rc::clone(&count));
+    let (bumped, polls) = block_on(typestate_shared::Count::bump(&mut tally));
+    assert_eq!((bumped, polls), (Ok(11), 2));
+    assert_eq!(block_on(machine.bump()).0, 12);
 }
 
 /// An async machine that reports to its core.
