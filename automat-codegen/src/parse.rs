@@ -148,10 +148,12 @@ pub struct Args {
 }
 
 /// Takes `?Send` out of the arguments, which are otherwise `syn` metas (which `?` cannot
-/// start), and returns the rest. `?` before anything but `Send`, and `?Send` twice, are
-/// reported.
+/// start), and returns the rest. `?` before anything but `Send`, `?Send` twice, and `?Send`
+/// without a comma between it and its neighbours, are reported.
 fn take_unsend(args: TokenStream, errors: &mut Errors) -> (TokenStream, Option<TokenStream>) {
     use proc_macro2::TokenTree;
+    let is_comma =
+        |token: &TokenTree| matches!(token, TokenTree::Punct(comma) if comma.as_char() == ',');
     let mut rest = Vec::new();
     let mut unsend = None;
     let mut tokens = args.into_iter().peekable();
@@ -164,12 +166,26 @@ fn take_unsend(args: TokenStream, errors: &mut Errors) -> (TokenStream, Option<T
             rest.push(token);
             continue;
         }
-        let bound = tokens.next();
-        // The comma after it, if any, goes with it.
-        if matches!(tokens.peek(), Some(TokenTree::Punct(comma)) if comma.as_char() == ',') {
-            tokens.next();
-        }
         let span = question.span();
+        // Taken out, `dynamic ?Send` would read as `dynamic`: a comma must come before it, as
+        // between metas, where `syn` says the same.
+        if rest.last().is_some_and(|last| !is_comma(last)) {
+            errors.error(span, "expected `,`");
+        }
+        // Punctuation after `?` (`?, dynamic`, `??Send`) is not what `?` stands for: it stays,
+        // and the `?` is bare.
+        let bound = match tokens.peek() {
+            Some(TokenTree::Punct(_)) | None => None,
+            Some(_) => tokens.next(),
+        };
+        // The comma after it, if any, goes with it; anything else must be after a comma.
+        match tokens.peek() {
+            Some(comma) if is_comma(comma) => {
+                tokens.next();
+            }
+            Some(next) if bound.is_some() => errors.error(next.span(), "expected `,`"),
+            _ => {}
+        }
         match &bound {
             Some(TokenTree::Ident(ident)) if ident == "Send" => {
                 let written: TokenStream = [token.clone(), TokenTree::Ident(ident.clone())]
