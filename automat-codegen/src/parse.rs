@@ -56,6 +56,11 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
     let mut contradictions = Vec::new();
     let parser = syn::meta::parser(|meta: ParseNestedMeta| {
         if meta.path.is_ident("derive") {
+            if !meta.input.peek(syn::token::Paren) {
+                return Err(
+                    meta.error("`derive` takes a list of traits, as in `derive(Debug, Clone)`")
+                );
+            }
             meta.parse_nested_meta(|derive| {
                 read.derives.push(derive.path);
                 Ok(())
@@ -67,7 +72,15 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
             read.observe = Some(meta.path.span());
             Ok(())
         } else if meta.path.is_ident("crate") {
-            let value = meta.value()?;
+            let value = meta
+                .value()
+                .ok()
+                .filter(|value| !value.is_empty() && !value.peek(syn::Token![,]))
+                .ok_or_else(|| {
+                    meta.error(
+                        "`crate` takes the path of the runtime crate, as in `crate = automat`",
+                    )
+                })?;
             // `crate = fsm`, or serde's spelling, `crate = "fsm"`.
             read.krate = Some(if value.peek(syn::LitStr) {
                 value.parse::<syn::LitStr>()?.parse::<Path>()?
@@ -92,7 +105,7 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
             ))
         }
     });
-    if let Err(error) = parser.parse2(args) {
+    if let Err(error) = parser.parse2(end_with_comma(args)) {
         errors.push(error);
     }
     for error in contradictions {
@@ -106,6 +119,24 @@ pub fn args(args: TokenStream, errors: &mut Errors) -> Args {
         );
     }
     read
+}
+
+// `syn` spans an error at the end of the input (`crate` without `= path`) at the call site,
+// which is the whole attribute: a comma spanned like the last token, which the list may end
+// with, moves it onto that token.
+fn end_with_comma(args: TokenStream) -> TokenStream {
+    use proc_macro2::{Punct, Spacing, TokenTree};
+    let mut args: Vec<TokenTree> = args.into_iter().collect();
+    match args.last() {
+        Some(TokenTree::Punct(comma)) if comma.as_char() == ',' => {}
+        Some(last) => {
+            let mut comma = Punct::new(',', Spacing::Alone);
+            comma.set_span(last.span());
+            args.push(TokenTree::Punct(comma));
+        }
+        None => {}
+    }
+    args.into_iter().collect()
 }
 
 // Each of `dynamic` and `typestate` leaves the other's machine out, so writing both (or one
