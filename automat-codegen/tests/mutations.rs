@@ -4,7 +4,9 @@
 //!
 //! Mutations work on the token tree, one group at a time, so delimiters stay balanced and
 //! every token keeps the span of the source token it came from: an error spanned outside the
-//! input can only be one the macro made up.
+//! input can only be one the macro made up. One mutant in four also has the attribute's
+//! argument list edited (`dynamic`, `typestate`, `?Send`, `observe`, `serde`, `derive(..)`,
+//! `crate = path`), argument by argument.
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use std::io::Write as _;
@@ -105,7 +107,9 @@ fn collect(items: &[syn::Item], file: &str, found: &mut Vec<Machine>) {
             let mut module = module.clone();
             module.attrs.remove(marker);
             let tokens = module.to_token_stream();
-            let lines = span_lines(&tokens);
+            // The arguments' errors are spanned in the attribute, which may be above the
+            // module's first token.
+            let lines = span_lines(&args.clone().into_iter().chain(tokens.clone()).collect());
             found.push(Machine {
                 file: file.to_owned(),
                 args,
@@ -270,6 +274,82 @@ fn respan(token: TokenTree, span: Span) -> TokenTree {
     }
 }
 
+/// Replacement arguments of `#[automat::machine(...)]`: every argument it takes, some it
+/// does not, and bare punctuation.
+const ARGUMENTS: &[&str] = &[
+    "dynamic",
+    "typestate",
+    "?Send",
+    "observe",
+    "serde",
+    "derive(Debug)",
+    "derive(Clone, PartialEq)",
+    "derive()",
+    "derive",
+    "crate = automat",
+    "crate = \"automat\"",
+    "crate",
+    "?",
+    "?Sync",
+    "Send",
+    "dynamic = 1",
+    "observe(all)",
+    "=",
+    ";",
+];
+
+/// Applies one random edit to the argument list `args`, argument by argument: one dropped,
+/// duplicated, swapped with another, replaced by one of [`ARGUMENTS`] or inserted, or a token
+/// inside one mutated as [`mutate`] does the module's. A new argument is spanned like the one
+/// it replaces or goes before, or like `fallback` when the list is empty.
+fn mutate_args(args: &mut TokenStream, fallback: Span, rng: &mut Rng) {
+    let mut arguments: Vec<Vec<TokenTree>> = Vec::new();
+    for token in args.clone() {
+        match (&token, arguments.last_mut()) {
+            (TokenTree::Punct(comma), _) if comma.as_char() == ',' => arguments.push(Vec::new()),
+            (_, Some(current)) => current.push(token),
+            (_, None) => arguments.push(vec![token]),
+        }
+    }
+    arguments.retain(|argument| !argument.is_empty());
+    let index = rng.below(arguments.len().max(1));
+    let span = arguments
+        .get(index)
+        .and_then(|argument| argument.first())
+        .map_or(fallback, TokenTree::span);
+    let other = |rng: &mut Rng| -> Vec<TokenTree> {
+        let text = ARGUMENTS[rng.below(ARGUMENTS.len())];
+        let tokens = TokenStream::from_str(text).expect("arguments lex");
+        tokens
+            .into_iter()
+            .map(|token| respan(token, span))
+            .collect()
+    };
+    match (rng.below(6), arguments.is_empty()) {
+        (_, true) | (0, false) => arguments.insert(index, other(rng)),
+        (1, false) => {
+            arguments.remove(index);
+        }
+        (2, false) => arguments.insert(index, arguments[index].clone()),
+        (3, false) => {
+            let with = rng.below(arguments.len());
+            arguments.swap(index, with);
+        }
+        (4, false) => arguments[index] = other(rng),
+        (_, false) => mutate(&mut arguments[index], rng),
+    }
+    let mut edited = Vec::new();
+    for (at, argument) in arguments.into_iter().enumerate() {
+        if at > 0 {
+            let mut comma = proc_macro2::Punct::new(',', proc_macro2::Spacing::Alone);
+            comma.set_span(argument.first().map_or(span, TokenTree::span));
+            edited.push(TokenTree::Punct(comma));
+        }
+        edited.extend(argument);
+    }
+    *args = edited.into_iter().collect();
+}
+
 /// The `compile_error!` calls in `output`: how many, and the first spanned outside `lines`.
 fn errors_in(
     output: TokenStream,
@@ -303,13 +383,14 @@ fn errors_in(
     (count, stray)
 }
 
-/// What one worker found: mutants rejected with errors, mutants expanded, or the first failure.
-type Tally = Result<(usize, usize), String>;
+/// What one worker found: mutants rejected with errors, mutants expanded, mutants whose
+/// arguments were edited, or the first failure.
+type Tally = Result<(usize, usize, usize), String>;
 
 /// Expands `count` mutants, starting from `seed`, round-robin over `machines`.
 fn run(machines: &[Machine], seed: u64, count: usize) -> Tally {
     let mut rng = Rng(seed);
-    let (mut rejected, mut accepted) = (0, 0);
+    let (mut rejected, mut accepted, mut edited) = (0, 0, 0);
     for round in 0..count {
         let machine = &machines[round % machines.len()];
         let mut module = machine.module.clone();
@@ -322,36 +403,38 @@ fn run(machines: &[Machine], seed: u64, count: usize) -> Tally {
             module.clone_from(&machine.module);
             mutate(&mut module, &mut rng);
         }
+        // One mutant in four has its argument list edited too.
+        let mut args = machine.args.clone();
+        if rng.below(4) == 0 {
+            mutate_args(&mut args, module[0].span(), &mut rng);
+            edited += 1;
+        }
         let module: TokenStream = module.into_iter().collect();
-        let args = machine.args.clone();
+        // The mutant as the macro saw it, for a failure's message.
+        let mutant = || {
+            format!(
+                "a mutant of a machine in {}:\n#[automat::machine({args})]\n{module}",
+                machine.file
+            )
+        };
         let expanded = panic::catch_unwind(AssertUnwindSafe(|| {
-            automat_codegen::expand(args, module.clone())
+            automat_codegen::expand(args.clone(), module.clone())
         }));
         let Ok(output) = expanded else {
-            return Err(format!(
-                "a mutant of a machine in {} made the macro panic:\n{module}",
-                machine.file
-            ));
+            return Err(format!("the macro panicked on {}", mutant()));
         };
         match errors_in(output.clone(), &machine.lines) {
-            (_, Some(stray)) => {
-                return Err(format!(
-                    "a mutant of a machine in {}: {stray}\n{module}",
-                    machine.file
-                ));
-            }
+            (_, Some(stray)) => return Err(format!("{stray}, on {}", mutant())),
             (0, None) => {
                 if let Err(error) = syn::parse2::<syn::File>(output) {
-                    return Err(format!(
-                        "a mutant expanded to invalid Rust ({error}):\n{module}"
-                    ));
+                    return Err(format!("invalid Rust ({error}) from {}", mutant()));
                 }
                 accepted += 1;
             }
             _ => rejected += 1,
         }
     }
-    Ok((rejected, accepted))
+    Ok((rejected, accepted, edited))
 }
 
 #[test]
@@ -378,17 +461,18 @@ fn mutated_machines_never_panic() {
             .collect()
     });
     panic::set_hook(default_hook);
-    let (mut rejected, mut accepted) = (0, 0);
+    let (mut rejected, mut accepted, mut edited) = (0, 0, 0);
     for tally in tallies {
-        let (r, a) = tally.unwrap_or_else(|failure| panic!("{failure}"));
+        let (r, a, e) = tally.unwrap_or_else(|failure| panic!("{failure}"));
         rejected += r;
         accepted += a;
+        edited += e;
     }
     // Straight to stderr, past the test harness's capture, so every run says how thorough it
     // was and how to run the full count.
     let _ = writeln!(
         std::io::stderr(),
-        "mutations: tried {total} mutants of {machine_count} machines: 0 panics, {rejected} rejected with errors inside the input, {accepted} expanded to valid Rust{}",
+        "mutations: tried {total} mutants of {machine_count} machines ({edited} with their arguments edited too): 0 panics, {rejected} rejected with errors inside the input, {accepted} expanded to valid Rust{}",
         if total < FULL_RUN {
             format!(
                 " (the full run: AUTOMAT_MUTANTS={FULL_RUN} cargo test -p automat-codegen --test mutations)"
