@@ -47,24 +47,56 @@ change); the warm rebuild of ring-1000 with both APIs went from 26.87 s to 23.80
 minutes apart under the same load (5.6 and 5.9), which is within the noise of this machine.
 Kept: fewer items, the same API.
 
-**`DESCRIPTION` as compact data: not worth it.** It is a third of the text of the `dynamic`
-ring-1000 expansion (1.33 MB of 4.02 MB), but one item without bodies: the expansion of
-ring-1000 `dynamic` compiled as plain source, with and without the `DESCRIPTION` static
-(two copies of the crate in `bench/gen`, three interleaved warm rebuilds each, load 5.0–5.5),
-took 29.28, 24.43, 25.98 s with it and 25.33, 24.45, 26.28 s without: medians 25.98 and 25.33 s,
-within the noise. Not changed.
+**Where the `dynamic` rebuild goes, counted rather than timed.** Timed rebuilds on this shared
+machine move by half between runs, so the parts were measured with `bench/rustc_cost.py`,
+which counts the instructions rustc executes (callgrind) to compile the ring-100 crate: as
+built, with the macro's expansion pasted in as source, and with one part taken out of the
+pasted expansion at a time. The counts repeat to 0.01 %. On 2026-12-02:
+
+| crate, or part of automat's | million instructions | to hand-written | share of automat's |
+| --- | ---: | ---: | ---: |
+| hand-written `match` (baseline) | 755 | 1.00× | — |
+| automat's declaration, hand-written dispatch, no macro (the floor) | 891 | 1.18× | — |
+| **automat `#[machine(dynamic)]`**, as built | 2,554 | 3.38× | 100 % |
+| … of which running the macro and receiving its tokens | 413 | 0.55× | 16 % |
+| … of which the generated code, pasted in as source | 2,141 | 2.83× | 84 % |
+| … … of which the transition list of `DESCRIPTION` | 290 | 0.38× | 11 % |
+| … … of which the `tracing` report in each transition | 153 | 0.20× | 6 % |
+| … … of which `From<S> for State`, one impl per state | 55 | 0.07× | 2 % |
+
+(The pasted source is lexed, which the macro's tokens are not, so the macro's share is, if
+anything, larger.) **The floor** is the `hand-decl` implementation: the declaration a user
+writes, attributes off, with the least `Dynamic` written by hand over it (an `Option<State>`
+taken and put back, a `match` per input). It has no refusal error, no poisoning, no tracing, no
+`DESCRIPTION`, no `handle`, yet costs 1.18× the hand-written `match` at ring-100 and, in timed
+warm rebuilds of ring-1000 (CPU time, three interleaved runs), 1.35–1.43×: the user's handler
+methods are 4,000 functions the hand-written `match` does not have. The target of 1.4× for
+`dynamic` alone is where any macro that keeps this declaration starts, before it generates
+anything; it is not reachable by shrinking what automat generates, only by generating nothing.
+
+**Tried on the pasted ring-100 expansion, counted the same way** (against 2,141 million): the
+arms' `::core::unreachable!()` as a call of one `#[cold]` function, −1.1 %; the `traced`
+report with the four names as `&str` arguments instead of a `&Transition` literal, −4.3 %;
+`DESCRIPTION`'s transitions built by a `const fn` from a shared static of targets, +1.7 %, and
+the struct literals kept with their targets taken from that static, +5.8 % (both worse); a
+four-argument `const fn` per transition with no targets at all, −7.3 %, which is not a
+description any more. Reporting the transition once per input method (the source's name read
+before the `match`, the target's after) instead of in each arm made the timed ring-1000 rebuild
+slower (1.29× the current expansion's CPU time) and was not kept. Each element of
+`DESCRIPTION` and each arm costs rustc per expression (type checking with coercions, borrow
+checking the one body, const validation); spelling the same data differently moves that work
+around without removing it. None of these changes was kept: the largest saving, 4 %, does not
+change the verdict, and each would make the expansion harder to read. An earlier note here
+measured `DESCRIPTION` by wall time, found it within the noise and called it not worth making
+compact; counted, its transition list is 11 % of the crate, and what would remove that cost is
+not emitting it, which would take `automat-viz` and every user of `DESCRIPTION` with it.
 
 **Why `dynamic` alone is still 4.5× the hand-written `match`.** The hand-written crate is one
 `match` of 4,000 arms and nothing else; the `dynamic` crate has, per state, a `State` variant, a
 `From<State>` impl, a poisoned `__Slot` variant, an arm in `state_name` and in `accepts`, and per
 handler an arm in its input's method (the state moved out of the slot with `mem::replace`, the
 `let … else { unreachable!() }` re-match, the handler call, the `traced` report) and an entry in
-`DESCRIPTION`: 250 tokens per handler. The items and bodies are where the time goes, not the
-bytes (the note on `DESCRIPTION` above). What is left to try, each to be measured with `bench/run.sh
---machines ring100,ring1000 --impls hand,automat-dyn --stages warm,tokens,report`: the arms'
-`unreachable!()` as a call of one runtime function (no macro expansion per arm), the `traced`
-report as one call with the transition's index, and fewer items per state (the poisoned
-`__Slot` variants, `From<S> for State`).
+`DESCRIPTION`: 250 tokens per handler. The parts rustc spends the most on are counted in the table above.
 
 **`handle` on ring-1000: 0.60× here, 1.83× in an independent harness.** The difference is the
 number of places that call the machine, not the profile. With the replay the only caller (the
