@@ -2,7 +2,7 @@
 //!
 //! The parser strips automat's marker attributes (`#[state]`, `#[core]`, `#[transitions]`,
 //! `#[branch]`) from the module in place, so the module can be emitted again whether or not
-//! the machine is valid, then hands branches and handlers to [`resolve`](crate::resolve).
+//! the machine is valid, then hands branches and handlers to [`resolve`].
 //! Each mistake is recorded and the offending item skipped, so one pass reports them all.
 
 use crate::generics::{self, Merger};

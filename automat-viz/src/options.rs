@@ -1,7 +1,7 @@
 //! Style choices shared by every format.
 
-/// How a diagram is drawn. [`Options::default`] is what [`dot`](crate::dot),
-/// [`mermaid`](crate::mermaid) and [`svg`](crate::svg) use.
+/// How a diagram is drawn. [`Options::default`] is what [`dot`](crate::dot()),
+/// [`mermaid`](crate::mermaid()) and [`svg`](crate::svg()) use.
 ///
 /// ```
 /// use automat_viz::{Direction, Options};

@@ -2,8 +2,8 @@
 //! synchronous with `dynamic` alone ([`dynamic_alone`]), and async with both APIs
 //! ([`async_handlers`]), so that `tests/model.rs` drives the three against one model.
 //!
-//! The declaration is written once, in [`meter!`]; only the attribute's arguments and the
-//! handlers' `async` differ.
+//! The declaration is written once, in the `meter!` macro below; only the attribute's
+//! arguments and the handlers' `async` differ.
 
 /// The price of a ticket, in cents.
 pub const PRICE: u32 = 150;

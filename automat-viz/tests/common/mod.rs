@@ -90,6 +90,7 @@ pub fn machine(name: &str) -> Machine {
 }
 
 /// Runs the CLI with `args` (program name excluded): (exit status, stdout, stderr).
+#[cfg(feature = "cli")]
 pub fn run(args: &[&str]) -> (u8, String, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let status = automat_viz::cli::run(
