@@ -6,6 +6,7 @@
 //! (`&T`, `'_`). A lifetime hidden in a path (`Frame` for `Frame<'a>`) is invisible here; rustc
 //! then asks for it where the type is written.
 
+use crate::check;
 use crate::model::Generics;
 use crate::report::Errors;
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
@@ -192,14 +193,9 @@ fn reserved(param: &GenericParam, name: &str, errors: &mut Errors) -> bool {
         GenericParam::Type(_) | GenericParam::Const(_) if name == STATE_PARAM => {
             "is the state parameter of the generated `Machine<S>`"
         }
-        GenericParam::Type(_) | GenericParam::Const(_) => match name {
-            "State" => "is the name of the generated enum of states",
-            "Input" => "is the name of the generated enum of inputs",
-            "Output" => "is the name of the generated enum of outputs",
-            "Dynamic" => "is the name of the generated run-time machine",
-            "Typed" => "is the name of the generated enum of typestate machines",
-            "Machine" => "is the name of the generated typestate machine",
-            _ => return false,
+        GenericParam::Type(_) | GenericParam::Const(_) => match check::generated_item(name) {
+            Some(item) => &format!("is the name of {item}"),
+            None => return false,
         },
         GenericParam::Lifetime(_) => return false,
     };

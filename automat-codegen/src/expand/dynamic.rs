@@ -6,9 +6,9 @@
 //! tag, so `Dynamic` is no larger than the core plus `State`.
 
 use super::{
-    Mode, announce, args, call, derives, doc, generic_args, generic_decl, input_list, lend, local,
-    machine_list, marker_init, member, method_doc, params, report_refusal, returns, type_decl,
-    unwrap_member, where_clause, where_with,
+    Mode, announce, args, call, derives, doc, errors_doc, generic_args, generic_decl, input_list,
+    lend, local, machine_list, marker_init, member, method_doc, params, refused_doc,
+    report_refusal, returns, type_decl, unwrap_member, where_clause, where_with,
 };
 use crate::model::{Handler, HandlerKind, Input, Machine};
 use crate::text;
@@ -364,43 +364,6 @@ fn cancel_doc(input: &Input, handlers: &[&Handler]) -> TokenStream {
     quote! {
         ///
         #(#[doc = #lines])*
-    }
-}
-
-/// The doc lines of the `# Errors` section of `input`'s method on `Dynamic` and in the trait.
-pub(super) fn errors_doc(machine: &Machine, input: &Input) -> TokenStream {
-    if input.error.is_some() {
-        failed_doc(machine)
-    } else {
-        refused_doc(machine)
-    }
-}
-
-/// The doc lines of a method that returns `NoTransition` when the state does not accept its
-/// input, the link through the crate path.
-fn refused_doc(machine: &Machine) -> TokenStream {
-    let first = format!(
-        " [`NoTransition`]({}::NoTransition) when the current state does not accept",
-        text::type_text(&machine.krate)
-    );
-    quote! {
-        #[doc = #first]
-        /// the input; nothing changes then.
-    }
-}
-
-/// The doc lines of a fallible input's method, whose error is `automat::Error`.
-fn failed_doc(machine: &Machine) -> TokenStream {
-    let krate = text::type_text(&machine.krate);
-    let first = format!(
-        " [`Error::Refused`]({krate}::Error::Refused) when the current state does not accept the"
-    );
-    let second =
-        format!(" input, [`Error::Failed`]({krate}::Error::Failed) when its handler fails; the");
-    quote! {
-        #[doc = #first]
-        #[doc = #second]
-        /// state is kept either way.
     }
 }
 

@@ -24,7 +24,7 @@ pub fn declaration(machine: &Machine) -> TokenStream {
     let methods = machine.inputs.iter().map(|input| {
         let (attrs, ident, params) = (&input.attrs, &input.ident, params(input));
         let returns = future(machine, input, super::returns(machine, input));
-        let errors_doc = super::dynamic::errors_doc(machine, input);
+        let errors_doc = super::errors_doc(machine, input);
         quote! {
             #(#attrs)*
             ///

@@ -216,6 +216,43 @@ fn method_doc(machine: &Machine, handler: Option<&Handler>, input: &Input) -> To
     }
 }
 
+/// The doc lines of the `# Errors` section of `input`'s method on `Dynamic` and in the trait.
+fn errors_doc(machine: &Machine, input: &Input) -> TokenStream {
+    if input.error.is_some() {
+        failed_doc(machine)
+    } else {
+        refused_doc(machine)
+    }
+}
+
+/// The doc lines of a method that returns `NoTransition` when the state does not accept its
+/// input, the link through the crate path.
+fn refused_doc(machine: &Machine) -> TokenStream {
+    let first = format!(
+        " [`NoTransition`]({}::NoTransition) when the current state does not accept",
+        text::type_text(&machine.krate)
+    );
+    quote! {
+        #[doc = #first]
+        /// the input; nothing changes then.
+    }
+}
+
+/// The doc lines of a fallible input's method, whose error is `automat::Error`.
+fn failed_doc(machine: &Machine) -> TokenStream {
+    let krate = text::type_text(&machine.krate);
+    let first = format!(
+        " [`Error::Refused`]({krate}::Error::Refused) when the current state does not accept the"
+    );
+    let second =
+        format!(" input, [`Error::Failed`]({krate}::Error::Failed) when its handler fails; the");
+    quote! {
+        #[doc = #first]
+        #[doc = #second]
+        /// state is kept either way.
+    }
+}
+
 /// A local variable of generated code, named so it cannot capture or shadow the user's items.
 fn local(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
