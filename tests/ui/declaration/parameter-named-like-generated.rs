@@ -1,4 +1,4 @@
-// A parameter named like a type the macro generates would shadow it in the generated code, and
+// A parameter named like an item the macro generates would shadow it in the generated code, and
 // one named like the serde impls' lifetime would clash with it: each is reported.
 #[automat::machine]
 mod relay {
@@ -7,7 +7,7 @@ mod relay {
     }
 
     #[core]
-    pub struct Core<State, Input, Output, Dynamic, Typed, const Machine: usize> {
+    pub struct Core<State, Input, Output, Dynamic, Typed, const Machine: usize, const DESCRIPTION: u8> {
         parts: (State, Input, Output, Dynamic, Typed),
     }
 
@@ -17,8 +17,10 @@ mod relay {
     }
 
     #[transitions]
-    impl<'__de, State, Input, Output, Dynamic, Typed, const Machine: usize> Open<'__de> {
-        fn send(&mut self, _core: &mut Core<State, Input, Output, Dynamic, Typed, Machine>) {}
+    impl<'__de, State, Input, Output, Dynamic, Typed, const Machine: usize, const DESCRIPTION: u8>
+        Open<'__de>
+    {
+        fn send(&mut self, _core: &mut Core<State, Input, Output, Dynamic, Typed, Machine, DESCRIPTION>) {}
     }
 }
 
