@@ -1171,6 +1171,7 @@ IMPLEMENTATIONS = {
     "replica-handle-direct": (lambda m: replica_handle(m, "direct"), "experiment"),
     "replica-handle-nested": (lambda m: replica_handle(m, "nested"), "experiment"),
     "replica-handle-now-16": (lambda m: replica_handle(m, "now", small_error=True), "experiment"),
+    "replica-handle-now-16-2": (lambda m: replica_handle(m, "now", small_error=True, sites=2), "experiment"),
     # Experiments of issue 15: the delegating `handle` called from two places, as automat
     # generates it and kept out of line (`#[inline(never)]`) so the input methods are inlined
     # into it, from one place and from two.

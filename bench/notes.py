@@ -111,10 +111,13 @@ against the hand-written replay's 9.0, is building the `Input`, calling a method
 `Result<(), NoTransition>` (40 bytes, through memory) and rewrapping it as `Output`. Fat LTO
 with one codegen unit changes nothing: the same 26.00, 14.70, 15.70, 26.00, 31.75 and 34.00
 (`CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 cargo build --release -p
-ring1000-automat-2`, then the runner's callgrind command). What would close the two-caller
-gap: a refusal small enough to come back in registers (a 16-byte `Result`), tried only with
-one caller, where it stopped LLVM inlining the methods (the replica row, 1.27×); with several
-callers, where nothing is inlined, it has not been measured. *Tried*: `handle` kept out of line
+ring1000-automat-2`, then the runner's callgrind command). A refusal small enough to come back in registers is not what would close the two-caller
+gap: the delegating replica refusing with a 16-byte error, called from two places
+(`replica-handle-now-16-2`), counts 36.10 instructions per event at ring-100 and 33.00 at
+ring-1000 (1,000,000 events), against 35.10 and 34.00 for the same replica with `NoTransition`
+(`replica-handle-now-2`): one instruction either way. What the two-caller replay pays for is
+the `Input` built and matched again, the call and the `Output` rewrapping that a single `match`
+does not have. *Tried*: `handle` kept out of line
 (`#[inline(never)]`), so that each input method has one caller, `handle`, and is inlined into it
 whoever calls `handle`: 36.10 instructions per event at ring-100 and 48.75 at ring-1000, from one
 call site or two (the replica rows `replica-handle-outline`, `-outline-2`), against 15.70 and
@@ -309,8 +312,10 @@ rows measure exactly that: the same crates with a second replay function.
 * *Tried*: a 16-byte error, `{ machine: pointer, state: u32, input: u32 }`, in the replica of
   the delegating `handle` (the `refusing with a 16-byte error` row). With one caller it is worse
   on ring-100 and ring-1000 (19.9 and 33.0 instructions per event against 15.7): the methods
-  that build it are no longer inlined. Shrinking `NoTransition` is therefore not a free win; it
-  would have to be measured with one caller and with two before it is made.
+  that build it are no longer inlined. With two callers (`replica-handle-now-16-2`, measured on
+  2026-12-02, 1,000,000 events) it counts 36.1 and 33.0 against 35.1 and 34.0 for the same
+  replica with `NoTransition`: no gain either. Shrinking `NoTransition` is not a win for
+  `handle`; for the methods called out of line it would be the 5 instructions above.
 * Forcing `#[inline(always)]` on the generated input methods made `Dynamic` as cheap as the
   inlined hand-written code in every case measured while preparing this (ring-100 with two
   callers: 14.7 instructions per event for the methods, 15.7 for `handle`), but copies each

@@ -85,6 +85,7 @@ EXPERIMENT_ROWS = [
     ("replica-handle-outline", "handle", "replica of the delegating `handle` kept out of line (`#[inline(never)]`), so each input method has one caller", "hand/match"),
     ("replica-handle-outline-2", "handle", "the same, called from two places", "hand-2/match"),
     ("replica-handle-now-16", "handle", "replica of the delegating `handle` refusing with a 16-byte error (a pointer and two indices) instead of `NoTransition` (40 bytes)", "hand/match"),
+    ("replica-handle-now-16-2", "handle", "the same, called from two places", "hand-2/match"),
 ]
 # The observation hook of issue 6: its cost when declared and unused, and the `tracing`
 # feature's with no subscriber, against the same machine without either.
