@@ -8,7 +8,7 @@
 //! edge from the cluster's border (`ltail`); a fallible edge is dashed.
 
 use crate::graph::Graph;
-use crate::options::Options;
+use crate::options::{MUTED, Options};
 use std::fmt::{self, Display, Write};
 
 /// The id of the start point. It holds `(`, which no Rust identifier (no state name) does.
@@ -76,7 +76,7 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
             Escaped(&label)
         )?;
         if state.is_marker() {
-            write!(out, ", shape=plaintext, style=\"\", fontcolor=\"#7f8c8d\"")?;
+            write!(out, ", shape=plaintext, style=\"\", fontcolor=\"{MUTED}\"")?;
         }
         if state.terminal {
             write!(out, ", peripheries=2")?;
@@ -92,7 +92,7 @@ pub fn write(graph: &Graph, options: &Options, out: &mut impl Write) -> fmt::Res
         writeln!(out, "    subgraph {} {{", Escaped(&cluster_id(&group.name)))?;
         write!(
             out,
-            "        graph [label={}, labeljust=l, style=\"rounded,dashed\", color=\"#7f8c8d\", fontsize={node_size}",
+            "        graph [label={}, labeljust=l, style=\"rounded,dashed\", color=\"{MUTED}\", fontsize={node_size}",
             Escaped(&group.name)
         )?;
         tooltip(out, &group.doc)?;

@@ -1,5 +1,9 @@
 //! Style choices shared by every format.
 
+/// The color of what frames or stands for states rather than being one: group boxes and their
+/// names, fold markers. DOT and SVG draw them in it; Mermaid keeps its theme's colors.
+pub(crate) const MUTED: &str = "#7f8c8d";
+
 /// How a diagram is drawn. [`Options::default`] is what [`dot`](crate::dot()),
 /// [`mermaid`](crate::mermaid()) and [`svg`](crate::svg()) use.
 ///

@@ -15,7 +15,7 @@ mod layout;
 mod metrics;
 
 use crate::graph::{Graph, Group, State};
-use crate::options::Options;
+use crate::options::{MUTED, Options};
 use layout::{
     DOC_SIZE, LABEL_SIZE, LEADING, NAME_SIZE, Path, Piece, Point, StateBox, TITLE_SIZE, TextBlock,
 };
@@ -23,8 +23,6 @@ use std::fmt::{self, Display, Write};
 
 /// The color of lines, borders and text.
 const INK: &str = "#34495e";
-/// The color of group boxes and their names.
-const GROUP: &str = "#7f8c8d";
 /// The fill of state boxes.
 const FILL: &str = "#eef3fb";
 /// The fonts of every text, which share the widths `metrics` assumes.
@@ -110,7 +108,7 @@ fn write_cluster(out: &mut impl Write, group: &Group, area: &StateBox) -> fmt::R
     }
     writeln!(
         out,
-        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="10" fill="none" stroke="{GROUP}" stroke-width="1.2" stroke-dasharray="4 3"/>"#,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="10" fill="none" stroke="{MUTED}" stroke-width="1.2" stroke-dasharray="4 3"/>"#,
         Num(area.x),
         Num(area.y),
         Num(area.width),
@@ -131,7 +129,7 @@ fn write_cluster(out: &mut impl Write, group: &Group, area: &StateBox) -> fmt::R
         Num(metrics::width(&group.name, DOC_SIZE) + 6.0),
         Num(height),
     )?;
-    text_block(out, &legend, DOC_SIZE, &format!(r#" fill="{GROUP}""#))?;
+    text_block(out, &legend, DOC_SIZE, &format!(r#" fill="{MUTED}""#))?;
     writeln!(out, "</g>")
 }
 
@@ -157,7 +155,7 @@ fn write_state(
             out,
             &text,
             NAME_SIZE,
-            &format!(r#" font-style="italic" fill="{GROUP}""#),
+            &format!(r#" font-style="italic" fill="{MUTED}""#),
         )?;
         return writeln!(out, "</g>");
     }
