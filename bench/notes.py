@@ -57,18 +57,19 @@ Kept: fewer items, the same API.
 machine move by half between runs, so the parts were measured with `bench/rustc_cost.py`,
 which counts the instructions rustc executes (callgrind) to compile the ring-100 crate: as
 built, with the macro's expansion pasted in as source, and with one part taken out of the
-pasted expansion at a time. The counts repeat to 0.01 %. On 2026-12-02:
+pasted expansion at a time. The counts repeat to 0.01 %. On 2026-12-02, after the change
+kept below:
 
 | crate, or part of automat's | million instructions | to hand-written | share of automat's |
 | --- | ---: | ---: | ---: |
-| hand-written `match` (baseline) | 755 | 1.00× | — |
+| hand-written `match` (baseline) | 754 | 1.00× | — |
 | automat's declaration, hand-written dispatch, no macro (the floor) | 891 | 1.18× | — |
-| **automat `#[machine(dynamic)]`**, as built | 2,554 | 3.38× | 100 % |
-| … of which running the macro and receiving its tokens | 413 | 0.55× | 16 % |
-| … of which the generated code, pasted in as source | 2,141 | 2.83× | 84 % |
-| … … of which the transition list of `DESCRIPTION` | 290 | 0.38× | 11 % |
-| … … of which the `tracing` report in each transition | 153 | 0.20× | 6 % |
-| … … of which `From<S> for State`, one impl per state | 55 | 0.07× | 2 % |
+| **automat `#[machine(dynamic)]`**, as built | 2,453 | 3.26× | 100 % |
+| … of which running the macro and receiving its tokens | 403 | 0.54× | 16 % |
+| … of which the generated code, pasted in as source | 2,050 | 2.72× | 84 % |
+| … … of which the transition list of `DESCRIPTION` | 290 | 0.38× | 12 % |
+| … … of which the `tracing` report in each transition | 63 | 0.08× | 3 % |
+| … … of which `From<S> for State`, one impl per state | 51 | 0.07× | 2 % |
 
 (The pasted source is lexed, which the macro's tokens are not, so the macro's share is, if
 anything, larger.) **The floor** is the `hand-decl` implementation: the declaration a user
@@ -84,10 +85,18 @@ they cost written by hand, and the hand-written typestate crate of ring-1000 alo
 4.4× the hand-written `match`'s time (5.67 s against 1.29 s in the run above); `Machine<S>`
 cannot be had for less than that, and automat's `typestate` alone is within 1.0–1.3× of it.
 
-**Tried on the pasted ring-100 expansion, counted the same way** (against 2,141 million): the
-arms' `::core::unreachable!()` as a call of one `#[cold]` function, −1.1 %; the `traced`
-report with the four names as `&str` arguments instead of a `&Transition` literal, −4.3 %;
-`DESCRIPTION`'s transitions built by a `const fn` from a shared static of targets, +1.7 %, and
+**Kept**: the `tracing` report with the four names as `&str` arguments
+(`traced("ring", "S0", "next", "S1")`) instead of a `&Transition` literal behind a reference:
+the crate as built went from 2,554 to 2,453 million instructions (−4.0 %), the report's own
+share from 153 to 63 million. Run time without the `tracing` feature is the same instruction
+for instruction; with it and no subscriber, tcp, ring-10 and ring-100 moved by −2.0 to +0.25
+instructions per event, and typestate ring-1000 from 23.79 to 27.62 (the tables above are
+after the change). A `&[&str; 4]` literal instead saved 1 %: what costs is the promoted
+constant, not the struct.
+
+**Tried on the pasted ring-100 expansion, counted the same way** (against 2,141 million, before
+the change above): the arms' `::core::unreachable!()` as a call of one `#[cold]` function,
+−1.1 %; `DESCRIPTION`'s transitions built by a `const fn` from a shared static of targets, +1.7 %, and
 the struct literals kept with their targets taken from that static, +5.8 % (both worse); a
 four-argument `const fn` per transition with no targets at all, −7.3 %, which is not a
 description any more. Reporting the transition once per input method (the source's name read
@@ -95,10 +104,10 @@ before the `match`, the target's after) instead of in each arm made the timed ri
 slower (1.29× the current expansion's CPU time) and was not kept. Each element of
 `DESCRIPTION` and each arm costs rustc per expression (type checking with coercions, borrow
 checking the one body, const validation); spelling the same data differently moves that work
-around without removing it. None of these changes was kept: the largest saving, 4 %, does not
-change the verdict, and each would make the expansion harder to read. An earlier note here
+around without removing it. None of these was kept: the largest saving does not change the
+verdict, and each would make the expansion harder to read. An earlier note here
 measured `DESCRIPTION` by wall time, found it within the noise and called it not worth making
-compact; counted, its transition list is 11 % of the crate, and what would remove that cost is
+compact; counted, its transition list is 12 % of the crate, and what would remove that cost is
 not emitting it, which would take `automat-viz` and every user of `DESCRIPTION` with it.
 
 **Why `dynamic` alone is still 4.5× the hand-written `match`.** The hand-written crate is one

@@ -271,13 +271,12 @@ fn announce(
     let source = text::name(&machine.states[handler.state].ident);
     let input = text::name(&machine.inputs[handler.input].ident);
     let target = text::name(&machine.states[target].ident);
-    let transition = quote! {
-        &#krate::Transition { machine: #name, source: #source, input: #input, target: #target }
-    };
     if machine.observe {
-        quote!(#krate::__private::observed(#core, #transition);)
+        quote! {
+            #krate::__private::observed(#core, &#krate::Transition { machine: #name, source: #source, input: #input, target: #target });
+        }
     } else {
-        quote!(#krate::__private::traced(#transition);)
+        quote!(#krate::__private::traced(#name, #source, #input, #target);)
     }
 }
 
