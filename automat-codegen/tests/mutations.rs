@@ -437,7 +437,8 @@ fn run(machines: &[Machine], seed: u64, count: usize) -> Tally {
     Ok((rejected, accepted, edited))
 }
 
-/// The mutants are split among this many threads, whatever the number of cores.
+/// The mutants are split among this many threads, whatever the number of cores: each
+/// worker's seed and share depend on it, so every machine tries the same mutants.
 const WORKERS: usize = 8;
 
 #[test]
@@ -445,18 +446,15 @@ fn mutated_machines_never_panic() {
     // Tokens are not `Send`, so every worker reads the machines for itself.
     let machine_count = machines().len();
     let total = mutants();
-    // A fixed number of workers, not one per core: each worker's seed and share depend on it,
-    // so every machine tries the same mutants.
-    let workers = WORKERS;
     // Silence the default hook: a panic is reported with the input that caused it.
     let default_hook = panic::take_hook();
     panic::set_hook(Box::new(|_| {}));
     let tallies: Vec<Tally> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
+        let handles: Vec<_> = (0..WORKERS)
             .map(|worker| {
                 let seed =
                     0x5EED_A070_0A7F_0001 ^ (worker as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                let count = total / workers + usize::from(worker < total % workers);
+                let count = total / WORKERS + usize::from(worker < total % WORKERS);
                 scope.spawn(move || run(&machines(), seed, count))
             })
             .collect();

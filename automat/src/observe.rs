@@ -138,6 +138,9 @@ pub fn traced(
     input: &'static str,
     target: &'static str,
 ) {
+    // The `Transition` is built inside the branch: built before the level check and passed to
+    // a shared helper, it cost every transition its stores (tcp with `tracing` and no
+    // subscriber: 24.9 → 37.5 instructions per event).
     #[cfg(feature = "tracing")]
     if enabled(tracing::Level::TRACE) {
         trace_transition(&Transition {
