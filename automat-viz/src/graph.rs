@@ -382,9 +382,19 @@ impl Bundle<'_> {
     /// The label's lines: each edge's label, each followed by its doc line when `options`
     /// shows docs and there is one.
     pub fn lines(&self, options: &Options) -> Vec<String> {
+        self.lines_with(options, |label| vec![label])
+    }
+
+    /// [`Bundle::lines`] with each edge's label turned into the lines `label` makes of it
+    /// (the SVG layout breaks a wide loop label); doc lines stay whole.
+    pub fn lines_with(
+        &self,
+        options: &Options,
+        mut label: impl FnMut(String) -> Vec<String>,
+    ) -> Vec<String> {
         let mut lines = Vec::new();
         for edge in &self.edges {
-            lines.push(edge.label(options));
+            lines.extend(label(edge.label(options)));
             if options.docs && !edge.doc_line().is_empty() {
                 lines.push(edge.doc_line().to_owned());
             }

@@ -625,16 +625,14 @@ fn split_loops(
         if bundle.is_loop() {
             let (lines, tips) = &mut loops[bundle.source];
             let room = break_loops.map_or(f64::INFINITY, |room| room[bundle.source]);
-            for line in bundle.lines(options) {
-                let wide = metrics::width(&line, LABEL_SIZE) > room;
-                match line.split_once(" → ").filter(|_| wide) {
-                    Some((input, output)) => {
-                        lines.push(input.to_owned());
-                        lines.push(format!("→ {output}"));
-                    }
-                    None => lines.push(line),
+            // A label wider than its state breaks before its `→`; a doc line never does.
+            lines.extend(bundle.lines_with(options, |label| {
+                let wide = metrics::width(&label, LABEL_SIZE) > room;
+                match label.split_once(" → ").filter(|_| wide) {
+                    Some((input, output)) => vec![input.to_owned(), format!("→ {output}")],
+                    None => vec![label],
                 }
-            }
+            }));
             tips.push(bundle.tooltip(options));
         } else {
             edges.push((bundle.source, bundle.target, Some(index)));

@@ -1,7 +1,8 @@
 //! Crossing reduction: the order of the items on each rank.
 //!
-//! The items of a cluster (its members, and the virtual items of edges between two members)
-//! stay side by side on every rank: each sweep orders a cluster's items among themselves and
+//! The items of a cluster (its members, the virtual items of edges between two members, and
+//! those of a member's edges to other states on the cluster's ranks) stay side by side on every
+//! rank: each sweep orders a cluster's items among themselves and
 //! then moves them as one, at the mean of their keys, as Graphviz's `dot` does; swaps never
 //! take an item into or out of a cluster's run. So a cluster's box, drawn around its members,
 //! need not take in a state that is not one of them.
