@@ -33,9 +33,10 @@ alone 1.17× the hand-written typestate functions, the floor (`hand-decl`, below
 ring-1000 / ring-100 `dynamic` 12.4×, both 13.3×. **The warm stage again at 06:51–06:55**, after
 the `tracing` report change (below), on a quiet machine (load 1.1; the tables above): `dynamic`
 3.57×, both APIs 4.88×, `typestate` alone 1.19×, the floor 1.49×; ring-1000 / ring-100 `dynamic`
-11.4×, both 12.0×, the floor 10.1×, the hand-written `match` 7.5×. The ≤ 12× target is met
-there and in two of the three earlier runs, and missed by a little in the full run: the ratio
-of two noisy rebuilds moves that much between runs.
+11.6×, both 12.1×, the floor 10.3×, the hand-written `match` 7.7×. The ≤ 12× target is met
+there by `dynamic` and in two of the three earlier runs by both, and missed by a little with
+both APIs here and in the full run: the ratio of two noisy rebuilds moves that much between
+runs.
 
 ring-1000 / ring-100 in the three runs: both APIs 11.6×, 8.4×, 12.6×; `dynamic` 9.8×, 10.4×,
 11.3×; the hand-written `match` 5.9×, 6.3×, 8.8×. `typestate` alone comes within 1.0–1.3× of the
@@ -43,8 +44,8 @@ hand-written typestate functions; `dynamic` alone saves a fifth to a third of th
 build and stays 3.7–4.5× the hand-written `match`, far from 1.4×; with both APIs the rebuild is
 5.4–6.6×, far from 2×.
 
-**What a real project pays** (2026-12-02, 03:53–03:58 UTC, load 4.3 to 5.7, five alternating
-runs): a library using serde's derive and tokio's macros builds clean in 28.3 s (median), and
+**What a real project paid in an earlier run** (2026-12-02, 03:53–03:58 UTC, load 4.3 to 5.7,
+five alternating runs; the table above is the latest run, 1.20×; one before it gave 1.23×): a library using serde's derive and tokio's macros builds clean in 28.3 s (median), and
 32.4 s with automat and the tcp machine added: 1.14×, the runs' own pairs between 0.98× and
 1.20×. serde_derive, tokio-macros and automat's macro build one syn (3.0.10), so what automat
 adds is `automat-codegen`, `automat-macros`, the runtime and the machine itself.
@@ -79,13 +80,14 @@ anything, larger.) **The floor** is the `hand-decl` implementation: the declarat
 writes, attributes off, with the least `Dynamic` written by hand over it (an `Option<State>`
 taken and put back, a `match` per input). It has no refusal error, no poisoning, no tracing, no
 `DESCRIPTION`, no `handle`, yet costs 1.18× the hand-written `match` at ring-100 and, in timed
-warm rebuilds of ring-1000 (CPU time, three interleaved runs), 1.35–1.43×: the user's handler
+warm rebuilds of ring-1000 1.45–1.49× (the runs above; 1.35–1.43× in CPU time): the user's handler
 methods are 4,000 functions the hand-written `match` does not have. The target of 1.4× for
 `dynamic` alone is where any macro that keeps this declaration starts, before it generates
 anything; it is not reachable by shrinking what automat generates, only by generating nothing.
 The target of 2× with both APIs is below a floor too: the 4,000 typestate methods cost what
 they cost written by hand, and the hand-written typestate crate of ring-1000 alone rebuilds in
-4.4× the hand-written `match`'s time (5.67 s against 1.29 s in the run above); `Machine<S>`
+4.3–4.4× the hand-written `match`'s time (5.48 s against 1.28 s in the table above, 5.67 s
+against 1.29 s in the full run); `Machine<S>`
 cannot be had for less than that, and automat's `typestate` alone is within 1.0–1.3× of it.
 
 **Kept**: the `tracing` report with the four names as `&str` arguments
@@ -113,12 +115,12 @@ measured `DESCRIPTION` by wall time, found it within the noise and called it not
 compact; counted, its transition list is 12 % of the crate, and what would remove that cost is
 not emitting it, which would take `automat-viz` and every user of `DESCRIPTION` with it.
 
-**Why `dynamic` alone is still 4.5× the hand-written `match`.** The hand-written crate is one
+**Why `dynamic` alone is still 3.6–4.5× the hand-written `match`.** The hand-written crate is one
 `match` of 4,000 arms and nothing else; the `dynamic` crate has, per state, a `State` variant, a
 `From<State>` impl, a poisoned `__Slot` variant, an arm in `state_name` and in `accepts`, and per
 handler an arm in its input's method (the state moved out of the slot with `mem::replace`, the
 `let … else { unreachable!() }` re-match, the handler call, the `traced` report) and an entry in
-`DESCRIPTION`: 250 tokens per handler. The parts rustc spends the most on are counted in the table above.
+`DESCRIPTION`: 235 tokens per handler at ring-1000. The parts rustc spends the most on are counted in the table above.
 
 **`handle` on ring-1000: 0.60× here, 1.83× in an independent harness.** The difference is the
 number of places that call the machine, not the profile. With the replay the only caller (the

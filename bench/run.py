@@ -370,8 +370,8 @@ def stage_cold(results: dict, impls: list[str], timeout: int) -> None:
         shutil.copy(os.path.join(HERE, "Cargo.lock"), os.path.join(folder, "Cargo.lock"))
         env = dict(os.environ)
         env["CARGO_TARGET_DIR"] = os.path.join(folder, "target")
-        # Resolve (offline, from the copied lock) before the clock starts.
-        subprocess.run(["cargo", "fetch", "--offline"], cwd=folder, env=env, check=True, capture_output=True)
+        # Download what the copied lock names before the clock starts; the timed build is offline.
+        subprocess.run(["cargo", "fetch"], cwd=folder, env=env, check=True, capture_output=True)
         load_before = loadavg()
         try:
             seconds = timed_build(["cargo", "build", "--release", "--lib", "--offline"], folder, env, timeout)
@@ -439,7 +439,8 @@ def stage_project(results: dict, runs: int, timeout: int) -> None:
         # The root workspace's lock holds serde, tokio and automat's dependencies.
         shutil.copy(os.path.join(ROOT, "Cargo.lock"), os.path.join(folder, "Cargo.lock"))
         env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(folder, "target"))
-        subprocess.run(["cargo", "fetch", "--offline"], cwd=folder, env=env, check=True, capture_output=True)
+        # On a fresh machine serde and tokio are not downloaded yet; the timed build is offline.
+        subprocess.run(["cargo", "fetch"], cwd=folder, env=env, check=True, capture_output=True)
     times = {"without": [], "with": []}
     loads = []
     for _ in range(runs):
@@ -538,19 +539,6 @@ def stage_info(results: dict, when: str) -> None:
     results.setdefault("info", {})[when] = machine_info()
     results["info"][when]["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
-
-def ipe(results: dict, name: str, path: str) -> float | None:
-    entry = results.get("runtime", {}).get(name, {})
-    p = entry.get("paths", {}).get(path, {})
-    if "instructions" not in p:
-        return None
-    return p["instructions"] / p["events"]
-
-
-def fmt_ratio(value: float | None, base: float | None) -> str:
-    if value is None or base is None or base == 0:
-        return ""
-    return f" ({value / base:.2f}×)"
 
 
 if __name__ == "__main__":
