@@ -324,14 +324,18 @@ fn layout_with(
     };
     let states = graph.states.len();
     let initial = graph.initial();
+    // The start point is node `states`, after the states.
+    let start = initial.map(|_| states);
+    let nodes = states + usize::from(start.is_some());
+    let ranks_of = |edges: &[(usize, usize, Option<usize>)]| {
+        rank::rank(nodes, edges, &rank::break_cycles(nodes, edges, start))
+    };
     if !clusters.is_empty() {
         // Ranks with every member's own edge: the group's edge leaves the cluster from the
         // member they put last, so it runs on, not back through the cluster.
         let bundles = graph.bundles(options, &[]);
         let (_, edges) = split_loops(&bundles, states, initial, options, None);
-        let nodes = states + usize::from(initial.is_some());
-        let start = initial.map(|_| states);
-        let ranks = rank::rank(nodes, &edges, &rank::break_cycles(nodes, &edges, start));
+        let ranks = ranks_of(&edges);
         for cluster in clusters.iter_mut() {
             cluster.tail = *cluster
                 .members
@@ -367,9 +371,6 @@ fn layout_with(
         break_loops.then_some(&room[..]),
     );
 
-    // The start point is node `states`, after the states.
-    let start = initial.map(|_| states);
-    let nodes = states + usize::from(start.is_some());
     // The target of a fold marker that no other edge enters ranks just below the first
     // (by rank) of the states the marker stands for, as if that state had an edge to it (an
     // edge that is not drawn), and the marker just above it, beside that state: else the
@@ -384,14 +385,10 @@ fn layout_with(
             .iter()
             .any(|&(from, to, _)| to == target && !is_marker(from))
     };
-    let plain_ranks = rank::rank(nodes, &edges, &rank::break_cycles(nodes, &edges, start));
+    let plain_ranks = ranks_of(&edges);
     let mut rank_edges = edges.clone();
     for (marker, state) in graph.states.iter().enumerate() {
-        let floating = edges
-            .iter()
-            .filter(|&&(from, _, _)| from == marker)
-            .all(|&(_, to, _)| !entered_otherwise(to));
-        if !floating {
+        if !state.is_marker() {
             continue;
         }
         let targets: Vec<usize> = edges
@@ -399,6 +396,9 @@ fn layout_with(
             .filter(|&&(from, _, _)| from == marker)
             .map(|&(_, to, _)| to)
             .collect();
+        if targets.iter().any(|&target| entered_otherwise(target)) {
+            continue;
+        }
         let first = state
             .stands_for
             .iter()
