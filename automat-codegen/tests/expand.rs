@@ -94,12 +94,15 @@ fn door_lock_with_branch_and_no_core() {
                     fn lock(&mut self);
                 }
 
+                // The generated enums derive what the states derive.
                 #[state(initial)]
+                #[derive(Debug, Clone, PartialEq)]
                 pub struct Locked {
                     code: u16,
                 }
 
                 #[state]
+                #[derive(Debug, Clone, PartialEq)]
                 pub struct Open(u16);
 
                 /// Where a code leads.
