@@ -7,23 +7,35 @@ use std::alloc::System;
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
+/// A replay: the events in, the checksum out.
+type Replay = fn(&[u8]) -> u64;
+
 /// Every replay, by the name the command line gives it.
-const REPLAYS: &[&str] = &[
-    "grouped",
-    "per_state",
-    "fallible",
-    "hand_fallible",
-    "async",
-    "sync",
-    "hand_async",
-    "async_handle",
-    "sync_handle",
-    "async_twice",
-    "sync_twice",
-    "hand_async_twice",
-    "async_twice_handle",
-    "sync_twice_handle",
-    "hand_async_twice_handle",
+const REPLAYS: &[(&str, Replay)] = &[
+    ("grouped", bench_features::replay_grouped),
+    ("per_state", bench_features::replay_per_state),
+    ("fallible", bench_features::replay_fallible),
+    ("hand_fallible", bench_features::replay_hand_fallible),
+    ("async", bench_features::replay_async),
+    ("sync", bench_features::replay_sync),
+    ("hand_async", bench_features::replay_hand_async),
+    ("async_handle", bench_features::replay_async_handle),
+    ("sync_handle", bench_features::replay_sync_handle),
+    ("async_twice", bench_features::replay_async_twice),
+    ("sync_twice", bench_features::replay_sync_twice),
+    ("hand_async_twice", bench_features::replay_hand_async_twice),
+    (
+        "async_twice_handle",
+        bench_features::replay_async_twice_handle,
+    ),
+    (
+        "sync_twice_handle",
+        bench_features::replay_sync_twice_handle,
+    ),
+    (
+        "hand_async_twice_handle",
+        bench_features::replay_hand_async_twice_handle,
+    ),
 ];
 
 fn main() {
@@ -44,26 +56,10 @@ fn main() {
         })
         .collect();
     let events = std::hint::black_box(events);
-    let replay_fn = match replay.as_str() {
-        "grouped" => bench_features::replay_grouped,
-        "per_state" => bench_features::replay_per_state,
-        "fallible" => bench_features::replay_fallible,
-        "hand_fallible" => bench_features::replay_hand_fallible,
-        "async" => bench_features::replay_async,
-        "sync" => bench_features::replay_sync,
-        "hand_async" => bench_features::replay_hand_async,
-        "async_handle" => bench_features::replay_async_handle,
-        "sync_handle" => bench_features::replay_sync_handle,
-        "async_twice" => bench_features::replay_async_twice,
-        "sync_twice" => bench_features::replay_sync_twice,
-        "hand_async_twice" => bench_features::replay_hand_async_twice,
-        "async_twice_handle" => bench_features::replay_async_twice_handle,
-        "sync_twice_handle" => bench_features::replay_sync_twice_handle,
-        "hand_async_twice_handle" => bench_features::replay_hand_async_twice_handle,
-        other => {
-            eprintln!("unknown replay `{other}`: {}", REPLAYS.join(", "));
-            std::process::exit(2);
-        }
+    let Some(&(_, replay_fn)) = REPLAYS.iter().find(|(name, _)| *name == replay) else {
+        let names: Vec<&str> = REPLAYS.iter().map(|(name, _)| *name).collect();
+        eprintln!("unknown replay `{replay}`: {}", names.join(", "));
+        std::process::exit(2);
     };
     let region = Region::new(GLOBAL);
     let sum = replay_fn(&events);
