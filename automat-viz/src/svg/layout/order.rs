@@ -210,20 +210,9 @@ fn order(
         // Equal swaps only where the two cross at all: swapping two that never cross is
         // no step off the plateau.
         if escape && round % 2 == 1 {
-            for rank in &mut ranks {
-                for position in 1..rank.len() {
-                    let (left, right) = (rank[position - 1], rank[position]);
-                    let ahead = pair_crossings(items, &index, left, right);
-                    if blocks[left] == blocks[right]
-                        && ahead > 0
-                        && pair_crossings(items, &index, right, left) == ahead
-                    {
-                        rank.swap(position - 1, position);
-                        index[left] = position;
-                        index[right] = position - 1;
-                    }
-                }
-            }
+            swap_neighbours(items, blocks, &mut ranks, &mut index, |now, swapped| {
+                now > 0 && swapped == now
+            });
         }
         transpose(items, blocks, &mut ranks, &mut index);
         seen.push((crossings(items, &ranks, &index), ranks.clone()));
@@ -274,25 +263,39 @@ fn transpose(
     index: &mut [usize],
 ) {
     for _ in 0..ranks.len() * 4 {
-        let mut improved = false;
-        for rank in ranks.iter_mut() {
-            for position in 1..rank.len() {
-                let (left, right) = (rank[position - 1], rank[position]);
-                if blocks[left] == blocks[right]
-                    && pair_crossings(items, index, right, left)
-                        < pair_crossings(items, index, left, right)
-                {
-                    rank.swap(position - 1, position);
-                    index[left] = position;
-                    index[right] = position - 1;
-                    improved = true;
-                }
-            }
-        }
-        if !improved {
+        if !swap_neighbours(items, blocks, ranks, index, |now, swapped| swapped < now) {
             break;
         }
     }
+}
+
+/// One pass over every rank: each two neighbours in the same cluster (or in none) change
+/// places where `swap(crossings as they are, crossings swapped)` says so. Whether any did.
+fn swap_neighbours(
+    items: &[Item],
+    blocks: &[Option<usize>],
+    ranks: &mut [Vec<usize>],
+    index: &mut [usize],
+    swap: impl Fn(usize, usize) -> bool,
+) -> bool {
+    let mut swapped = false;
+    for rank in ranks.iter_mut() {
+        for position in 1..rank.len() {
+            let (left, right) = (rank[position - 1], rank[position]);
+            if blocks[left] == blocks[right]
+                && swap(
+                    pair_crossings(items, index, left, right),
+                    pair_crossings(items, index, right, left),
+                )
+            {
+                rank.swap(position - 1, position);
+                index[left] = position;
+                index[right] = position - 1;
+                swapped = true;
+            }
+        }
+    }
+    swapped
 }
 
 /// Crossings between the lines of `left` and those of `right`, with `left` placed first.
